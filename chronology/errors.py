@@ -64,7 +64,10 @@ class CorruptFileError(InputError):
 
 
 class EncryptedFileError(InputError):
-    hint = "Ask the agency for an unprotected copy, or open it with the password and save it without one."
+    hint = (
+        "Ask the agency for an unprotected copy, "
+        "or open it with the password and save it without one."
+    )
 
 
 class EmptyFileError(InputError):
@@ -72,9 +75,7 @@ class EmptyFileError(InputError):
 
 
 class NoDateColumnError(InputError):
-    hint = (
-        "Rename the date column to 'Date' (or map it in review.toml under [[agencies]] columns)."
-    )
+    hint = "Rename the date column to 'Date' (or map it in review.toml under [[agencies]] columns)."
 
 
 class UnreadableFileError(InputError):

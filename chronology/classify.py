@@ -1,0 +1,103 @@
+"""Event-kind classification from a keyword lexicon kept as data (``rules/kinds.toml``).
+
+One reusable step: the merge uses it to link multi-agency meetings, episode detection to find
+triggers and closures, and the analysis checks to find the events a timescale runs between.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    pattern: re.Pattern[str]
+    meeting: bool
+    trigger: bool
+    closure: bool
+    link_days: int
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+def load_rules(name: str) -> dict[str, Any]:
+    """A packaged rules file, e.g. ``load_rules("kinds.toml")``."""
+    return tomllib.loads(files("chronology.rules").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> tuple[Kind, ...]:
+    table = load_rules("kinds.toml")["kinds"]
+    return tuple(
+        Kind(
+            name=name,
+            pattern=_phrase_pattern(spec["phrases"]),
+            meeting=bool(spec.get("meeting")),
+            trigger=bool(spec.get("trigger")),
+            closure=bool(spec.get("closure")),
+            link_days=int(spec.get("link_days", 0)),
+        )
+        for name, spec in table.items()
+    )
+
+
+@cache
+def kind_names(attribute: str) -> frozenset[str]:
+    """Names of the kinds with a flag set: ``kind_names("meeting")``."""
+    return frozenset(k.name for k in lexicon() if getattr(k, attribute))
+
+
+@cache
+def link_days() -> dict[str, int]:
+    """Meeting kind → how many days apart two agencies' records of it may still be linked."""
+    return {k.name: k.link_days for k in lexicon() if k.meeting}
+
+
+@lru_cache(maxsize=65536)
+def kinds_of(text: str) -> tuple[str, ...]:
+    """Every kind whose phrases occur in ``text``, in lexicon order."""
+    lowered = text.lower()
+    return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
+
+
+def classify(text: str) -> str | None:
+    """The main kind of an entry: the first lexicon kind that matches."""
+    found = kinds_of(text)
+    return found[0] if found else None
+
+
+@cache
+def _agency_types() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    table = load_rules("agencies.toml")["types"]
+    return {
+        name: (_phrase_pattern(spec["names"]), _phrase_pattern(spec["mentions"]))
+        for name, spec in table.items()
+    }
+
+
+@lru_cache(maxsize=1024)
+def agency_type(agency: str) -> str | None:
+    """``"Kingsmere Police"`` → ``"police"``: what kind of organisation an agency is."""
+    lowered = agency.lower()
+    for name, (names, _mentions) in _agency_types().items():
+        if names.search(lowered):
+            return name
+    return None
+
+
+@lru_cache(maxsize=65536)
+def mentioned_types(text: str) -> frozenset[str]:
+    """The agency types a record's text mentions (``"rang EDT"`` → childrens_social_care)."""
+    lowered = text.lower()
+    return frozenset(
+        name for name, (_names, mentions) in _agency_types().items() if mentions.search(lowered)
+    )

@@ -1,0 +1,75 @@
+"""The command line: a thin layer that turns library errors into located messages.
+
+Each command lives in ``chronology/commands/``; this module only registers them and owns the
+error boundary: a ``ChronologyError`` becomes a one-line message and exit code 2, and a
+traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from chronology import __version__
+from chronology.commands import merge
+from chronology.errors import ChronologyError
+
+F = TypeVar("F", bound=Callable[..., Any])
+_state = {"debug": False}
+
+app = typer.Typer(
+    name="chronology",
+    help="Merge agency chronologies into the integrated chronology of a statutory review.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"chronology {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[  # noqa: ARG001 - handled eagerly by _version
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def guarded(command: F) -> F:
+    """The error boundary: library errors become messages; bugs say how to report them."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ChronologyError as exc:
+            if _state["debug"]:
+                raise
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except Exception as exc:
+            if _state["debug"]:
+                raise
+            typer.echo(f"internal error: {exc!r}. Run again with --debug for details.", err=True)
+            raise typer.Exit(1) from None
+
+    return run  # type: ignore[return-value]
+
+
+app.command("merge")(guarded(merge.merge_command))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,193 @@
+"""``chronology.json``: the contract other code and users depend on (schema ``chronology/1``).
+
+``to_document`` and ``from_document`` are exact inverses for everything the schema holds, so
+every later command (facts, report, analyse, diff) can start from a saved chronology.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from chronology.dates import DateSpan, Precision
+from chronology.errors import ChronologyFileError, Notice, Rejected
+from chronology.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Source
+
+ANALYSIS_KEYS = ("lag", "timescales", "indicators")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def span_fields(span: DateSpan) -> dict[str, Any]:
+    return {
+        "start": _iso(span.start),
+        "end": _iso(span.end),
+        "precision": str(span.precision),
+        "approximate": span.approximate,
+        "date_text": span.text,
+    }
+
+
+def span_from(data: dict[str, Any], time: str | None = None) -> DateSpan:
+    return DateSpan(
+        _day(data.get("start")),
+        _day(data.get("end")),
+        Precision(data.get("precision", "unknown")),
+        data.get("date_text", ""),
+        time,
+        bool(data.get("approximate", False)),
+    )
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    recorded = source.recorded_on
+    exact = recorded is not None and recorded.precision == Precision.DAY
+    return {
+        "agency": source.agency,
+        "file": source.file,
+        "sheet": source.sheet,
+        "row": source.row,
+        "ref": source.ref,
+        **span_fields(source.date),
+        "time": source.time,
+        "recorded_on": _iso(recorded.start) if exact and recorded else None,
+        "recorded_on_text": recorded.text if recorded else None,
+        "kind": source.kind,
+        "text": source.text,
+        "action": source.action,
+        "worker": source.worker,
+        "subject": source.subject,
+        "reference": source.reference,
+        "sequence": source.sequence,
+        "fields": source.fields,
+    }
+
+
+def source_from(data: dict[str, Any]) -> Source:
+    recorded_text = data.get("recorded_on_text")
+    recorded = None
+    if recorded_text or data.get("recorded_on"):
+        day = _day(data.get("recorded_on"))
+        precision = Precision.DAY if day else Precision.UNKNOWN
+        recorded = DateSpan(day, day, precision, recorded_text or data["recorded_on"])
+    return Source(
+        agency=data["agency"],
+        file=data["file"],
+        sheet=data.get("sheet"),
+        row=int(data["row"]),
+        date=span_from(data, data.get("time")),
+        text=data.get("text", ""),
+        time=data.get("time"),
+        recorded_on=recorded,
+        action=data.get("action", ""),
+        worker=data.get("worker", ""),
+        subject=data.get("subject", ""),
+        reference=data.get("reference", ""),
+        sequence=data.get("sequence"),
+        fields=dict(data.get("fields", {})),
+        kind=data.get("kind"),
+    )
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        **span_fields(event.date),
+        "time": event.time,
+        "agencies": event.agencies,
+        "kind": event.kind,
+        "text": event.text,
+        "flags": event.flags,
+        "episode": event.episode,
+        "merge": [
+            {"sources": d.sources, "method": d.method, "reason": d.reason, "score": d.score}
+            for d in event.merge
+        ],
+        "sources": [source_to_dict(s) for s in event.sources],
+    }
+
+
+def event_from(data: dict[str, Any]) -> Event:
+    return Event(
+        id=data["id"],
+        date=span_from(data, data.get("time")),
+        agencies=list(data["agencies"]),
+        text=data.get("text", ""),
+        sources=[source_from(s) for s in data["sources"]],
+        time=data.get("time"),
+        flags=list(data.get("flags", [])),
+        kind=data.get("kind"),
+        merge=[MergeDecision(**d) for d in data.get("merge", [])],
+        episode=data.get("episode"),
+    )
+
+
+def to_document(chronology: Chronology) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_ID,
+        "meta": chronology.meta,
+        "events": [event_to_dict(e) for e in chronology.events],
+        "episodes": chronology.episodes,
+        "discrepancies": chronology.discrepancies,
+        **{key: chronology.analysis.get(key, []) for key in ANALYSIS_KEYS},
+        **{k: v for k, v in chronology.analysis.items() if k not in ANALYSIS_KEYS},
+        "warnings": [
+            {"file": n.file, "sheet": n.sheet, "row": n.row, "message": n.message}
+            for n in chronology.warnings
+        ],
+        "rejected": [
+            {"file": r.file, "sheet": r.sheet, "row": r.row, "reason": r.reason, "text": r.text}
+            for r in chronology.rejected
+        ],
+    }
+
+
+def dumps(chronology: Chronology) -> str:
+    return json.dumps(to_document(chronology), ensure_ascii=False, indent=1) + "\n"
+
+
+_TOP_LEVEL = {"schema", "meta", "events", "episodes", "discrepancies", "warnings", "rejected"}
+
+
+def from_document(document: dict[str, Any]) -> Chronology:
+    return Chronology(
+        events=[event_from(e) for e in document["events"]],
+        warnings=[Notice(**w) for w in document.get("warnings", [])],
+        rejected=[Rejected(**r) for r in document.get("rejected", [])],
+        episodes=list(document.get("episodes", [])),
+        discrepancies=list(document.get("discrepancies", [])),
+        analysis={k: v for k, v in document.items() if k not in _TOP_LEVEL},
+        meta=dict(document.get("meta", {})),
+    )
+
+
+def read_chronology(path: Path) -> Chronology:
+    """Load a saved ``chronology.json``, with errors that say what is wrong and how to fix it."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ChronologyFileError(
+            f"{path}: file not found", hint="Run 'chronology merge' first."
+        ) from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ChronologyFileError(
+            f"{path}: not a readable chronology.json ({exc})",
+            hint="Pass the chronology.json written by 'chronology merge'.",
+        ) from exc
+    if not isinstance(document, dict) or document.get("schema") != SCHEMA_ID:
+        raise ChronologyFileError(
+            f"{path}: not a chronology file (schema is not '{SCHEMA_ID}')",
+            hint="Pass the chronology.json written by 'chronology merge'.",
+        )
+    try:
+        return from_document(document)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ChronologyFileError(f"{path}: damaged chronology file ({exc!r})") from exc

@@ -1,0 +1,93 @@
+"""Build one integrated-chronology event from the sources that record one occurrence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from chronology.dates import DateSpan, Precision
+from chronology.schema import Event, MergeDecision, Source
+
+
+def event_sort_key(event: Event) -> tuple[object, ...]:
+    """Date interval, then time, then sequence, then agency; provenance breaks any tie."""
+    first = event.sources[0]
+    sequences = [s.sequence for s in event.sources if s.sequence is not None]
+    return (
+        event.date.sort_key,
+        event.time or "",
+        min(sequences) if sequences else float("inf"),
+        event.agencies[0] if event.agencies else "",
+        first.file,
+        first.sheet or "",
+        first.row,
+    )
+
+
+def build_event(
+    sources: Sequence[Source], decisions: list[MergeDecision], *, conflict: bool
+) -> Event:
+    """Sources are already in canonical order; the first source leads."""
+    agencies = sorted({s.agency for s in sources})
+    flags = []
+    date = _agreed_date(sources)
+    if conflict or date is None:
+        date = _conflict_span(sources)
+        flags.append("date_conflict")
+    times = sorted({s.time for s in sources if s.time})
+    if len(times) > 1:
+        flags.append("time_conflict")
+    if any("exact duplicate" in d.reason for d in decisions):
+        flags.append("duplicate_rows")
+    if date.start is None:
+        flags.append("undated")
+    return Event(
+        id="",
+        date=date,
+        agencies=agencies,
+        text=attributed_text(sources, "text"),
+        sources=list(sources),
+        time=times[0] if times else None,
+        flags=flags,
+        kind=_main_kind(sources),
+        merge=decisions,
+    )
+
+
+def attributed_text(sources: Sequence[Source], attribute: str) -> str:
+    """One agency's text as it is; several agencies' accounts each under its agency's name."""
+    accounts: list[tuple[str, str]] = []
+    for source in sources:
+        text = str(getattr(source, attribute))
+        if text and (source.agency, text) not in accounts:
+            accounts.append((source.agency, text))
+    if len({agency for agency, _ in accounts}) <= 1:
+        return "\n\n".join(text for _, text in accounts)
+    return "\n\n".join(f"{agency}: {text}" for agency, text in accounts)
+
+
+def _agreed_date(sources: Sequence[Source]) -> DateSpan | None:
+    """The most precise date when every source's dates overlap; ``None`` when they conflict."""
+    known = [s.date for s in sources if s.date.start is not None]
+    if not known:
+        return sources[0].date
+    for i, span in enumerate(known):
+        for other in known[i + 1 :]:
+            if not span.overlaps(other, tolerance_days=1):
+                return None
+    return min(known, key=lambda d: (d.end - d.start, d.start, d.text))  # type: ignore[operator]
+
+
+def _conflict_span(sources: Sequence[Source]) -> DateSpan:
+    known = [s for s in sources if s.date.start is not None and s.date.end is not None]
+    text = "; ".join(f"{s.date.text} ({s.agency})" for s in known)
+    start = min(s.date.start for s in known)  # type: ignore[type-var]
+    end = max(s.date.end for s in known)  # type: ignore[type-var]
+    return DateSpan(start, end, Precision.RANGE, text)
+
+
+def _main_kind(sources: Sequence[Source]) -> str | None:
+    kinds = Counter(s.kind for s in sources if s.kind)
+    if not kinds:
+        return None
+    return min(kinds, key=lambda k: (-kinds[k], k))

@@ -1,0 +1,58 @@
+"""csv files, often exported by Excel on Windows: the encoding and delimiter are detected."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from chronology.errors import Notice
+from chronology.loaders.table import RawTable
+
+EXTENSIONS = (".csv", ".tsv", ".txt")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and the encoding used: a BOM wins, then strict UTF-8, then Windows cp1252."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 keeps every byte rather than lose a row
+        return raw.decode("latin-1"), "latin-1"
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    sample = text[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def read_tables(path: Path, display: str) -> Iterator[RawTable]:
+    """One table; row numbers are the records a person sees in Excel (header line = 1)."""
+    text, encoding = decode(path.read_bytes())
+    notes = []
+    if encoding == "latin-1":
+        notes.append(
+            Notice(display, None, None, "file is not valid UTF-8 or cp1252; read as latin-1")
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    rows: list[list[object]] = [list(record) for record in reader]
+    yield RawTable(
+        file=display, sheet=None, rows=rows, row_numbers=list(range(1, len(rows) + 1)), notes=notes
+    )

@@ -1,0 +1,217 @@
+"""From a raw grid of cells (any format) to located sources, warnings and rejected rows.
+
+Every loader produces ``RawTable`` objects; this module holds everything they share: header
+detection, heading mapping, date reading and the accounting that makes sure every non-blank
+row ends up as a source or as a located rejection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from chronology.dates import DateError, DateSpan, Precision, combine_range, parse_date, parse_time
+from chronology.errors import Notice, Rejected
+from chronology.loaders.cells import cell_text, is_blank
+from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
+from chronology.schema import LoadResult, Source
+
+_FOOTER = re.compile(
+    r"^\W*(end of (the )?(chronology|report|document|records?)|chronology ends|ends?\b|"
+    r"total\b|no further (entries|records)|\*{3})",
+    re.IGNORECASE,
+)
+_UNKNOWN = DateSpan(None, None, Precision.UNKNOWN, "")
+
+
+@dataclass(slots=True)
+class RawTable:
+    """A grid as read from one sheet or Word table, with the row number a person sees."""
+
+    file: str
+    sheet: str | None
+    rows: list[list[object]]
+    row_numbers: list[int]
+    date1904: bool = False
+    notes: list[Notice] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Layout:
+    headings: list[str]
+    mapping: dict[int, str]
+    header_key: tuple[str, ...]
+
+
+def unique_headings(cells: Sequence[object]) -> list[str]:
+    """Headings as written, made unique (``Notes``, ``Notes (2)``); blanks named by column."""
+    seen: dict[str, int] = {}
+    names = []
+    for index, cell in enumerate(cells):
+        name = cell_text(cell) or f"Column {_column_letter(index)}"
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        names.append(name if count == 1 else f"{name} ({count})")
+    return names
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
+    return find_header_row(table.rows, overrides)
+
+
+def table_to_sources(
+    table: RawTable,
+    header_index: int,
+    agency: str,
+    overrides: Mapping[str, str] | None = None,
+) -> LoadResult:
+    """Read every row below the header into a source, or a located rejection."""
+    header = table.rows[header_index]
+    layout = _Layout(
+        headings=unique_headings(header),
+        mapping=map_headings(header, overrides),
+        header_key=tuple(normalise_heading(c) for c in header),
+    )
+    result = LoadResult(warnings=list(table.notes))
+    blank_rows: list[int] = []
+    for cells, number in zip(
+        table.rows[header_index + 1 :], table.row_numbers[header_index + 1 :], strict=True
+    ):
+        if all(is_blank(c) for c in cells):
+            blank_rows.append(number)
+            continue
+        _read_row(table, layout, cells, number, agency, result)
+    if blank_rows:
+        result.warnings.append(_blank_notice(table, blank_rows))
+    return result
+
+
+def _blank_notice(table: RawTable, rows: list[int]) -> Notice:
+    listed = ", ".join(str(r) for r in rows[:20]) + (" …" if len(rows) > 20 else "")
+    noun = "row" if len(rows) == 1 else "rows"
+    return Notice(table.file, table.sheet, rows[0], f"skipped {len(rows)} blank {noun}: {listed}")
+
+
+def _read_row(
+    table: RawTable,
+    layout: _Layout,
+    cells: Sequence[object],
+    number: int,
+    agency: str,
+    result: LoadResult,
+) -> None:
+    texts = [cell_text(c) for c in cells]
+    texts += [""] * (len(layout.headings) - len(texts))
+    fields = dict(zip(layout.headings, texts, strict=False))
+    for extra in range(len(layout.headings), len(texts)):
+        if texts[extra]:
+            fields[f"Column {_column_letter(extra)}"] = texts[extra]
+    joined = " | ".join(t for t in texts if t)
+    if tuple(normalise_heading(c) for c in cells) == layout.header_key:
+        result.rejected.append(
+            Rejected(table.file, table.sheet, number, "repeated heading row", joined)
+        )
+        return
+    by_field = {name: cells[i] if i < len(cells) else None for i, name in layout.mapping.items()}
+    if _is_footer(texts, by_field.get("date")):
+        result.rejected.append(Rejected(table.file, table.sheet, number, "footer line", joined))
+        return
+    span, time = _row_date(table, number, by_field, result.warnings)
+    result.sources.append(
+        Source(
+            agency=agency,
+            file=table.file,
+            sheet=table.sheet,
+            row=number,
+            date=span,
+            time=time,
+            text=_field_text(by_field, "text"),
+            recorded_on=_recorded_on(table, number, by_field, result.warnings),
+            action=_field_text(by_field, "action"),
+            worker=_field_text(by_field, "worker"),
+            subject=_field_text(by_field, "subject"),
+            reference=_field_text(by_field, "reference"),
+            sequence=_sequence(by_field.get("sequence")),
+            fields=fields,
+        )
+    )
+
+
+def _field_text(by_field: Mapping[str, object], name: str) -> str:
+    return cell_text(by_field.get(name))
+
+
+def _is_footer(texts: list[str], date_cell: object) -> bool:
+    filled = [t for t in texts if t]
+    if len(filled) != 1 or not _FOOTER.match(filled[0]):
+        return False
+    return is_blank(date_cell) or cell_text(date_cell) == filled[0]
+
+
+def _sequence(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    try:
+        return float(cell_text(value)) if not is_blank(value) else None
+    except ValueError:
+        return None
+
+
+def _row_date(
+    table: RawTable,
+    number: int,
+    by_field: Mapping[str, object],
+    warnings: list[Notice],
+) -> tuple[DateSpan, str | None]:
+    def warn(message: str) -> None:
+        warnings.append(Notice(table.file, table.sheet, number, message))
+
+    start = _parse_or_warn(by_field.get("date"), table.date1904, warn)
+    if start.start is None and not start.text:
+        warn("no date given; kept as an undated entry")
+    if "end_date" in by_field and not is_blank(by_field["end_date"]):
+        end = _parse_or_warn(by_field["end_date"], table.date1904, warn)
+        try:
+            start = combine_range(start, end)
+        except DateError as exc:
+            warn(f"{exc}; the end date is kept in the row's fields only")
+    time = start.time
+    if not is_blank(by_field.get("time")):
+        try:
+            time = parse_time(by_field.get("time"))
+        except DateError as exc:
+            warn(f"time: {exc}")
+    return start, time
+
+
+def _parse_or_warn(value: object, date1904: bool, warn: Callable[[str], None]) -> DateSpan:
+    try:
+        return parse_date(value, date1904=date1904)
+    except DateError as exc:
+        text = cell_text(value)
+        warn(f"date '{text}': {exc}; kept as an undated entry")
+        return DateSpan(None, None, Precision.UNKNOWN, text)
+
+
+def _recorded_on(
+    table: RawTable, number: int, by_field: Mapping[str, object], warnings: list[Notice]
+) -> DateSpan | None:
+    value = by_field.get("recorded_on")
+    if is_blank(value):
+        return None
+    try:
+        span = parse_date(value, date1904=table.date1904)
+    except DateError as exc:
+        warnings.append(Notice(table.file, table.sheet, number, f"recorded-on date: {exc}"))
+        return None
+    return span if span.start is not None else None

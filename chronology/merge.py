@@ -1,0 +1,151 @@
+"""Merge every agency's sources into one ordered integrated chronology.
+
+1. Exact duplicates (one agency's row pasted twice) collapse into one record.
+2. Records of one occurrence by different agencies are linked (see ``matching``).
+3. Linked records become one event keeping every agency's account; an event never holds two
+   different records from the same agency, so similar occurrences are not chained together.
+4. Events are ordered by date interval, time, sequence and agency, then numbered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chronology.classify import classify
+from chronology.events import build_event, event_sort_key
+from chronology.matching import Link, Unit, find_links, is_exact, normalise_text
+from chronology.schema import Event, MergeDecision, Source
+
+
+def source_sort_key(source: Source) -> tuple[object, ...]:
+    """A total order on sources that does not depend on the order files were given in."""
+    return (
+        source.date.sort_key,
+        source.time or "",
+        source.sequence if source.sequence is not None else float("inf"),
+        source.agency,
+        source.file,
+        source.sheet or "",
+        source.row,
+    )
+
+
+def merge(
+    sources: Sequence[Source], forced: Sequence[Link] = (), split: Sequence[frozenset[int]] = ()
+) -> list[Event]:
+    """The integrated chronology: one event per occurrence, in order, numbered E0001…"""
+    ordered = sorted(sources, key=source_sort_key)
+    for source in ordered:
+        if source.kind is None:
+            source.kind = classify(source.text)
+    clusters, duplicate_decisions = _collapse_duplicates(ordered)
+    units = [_unit(i, [ordered[m] for m in members]) for i, members in enumerate(clusters)]
+    groups = _group(units, list(forced) + find_links(units), split)
+    events = []
+    for members, links in groups:
+        group_sources = [ordered[m] for c in members for m in clusters[c]]
+        decisions = [duplicate_decisions[c] for c in members if c in duplicate_decisions]
+        decisions += [_decision(link, clusters, ordered) for link in links]
+        events.append(
+            build_event(group_sources, decisions, conflict=any(k.conflict for k in links))
+        )
+    events.sort(key=event_sort_key)
+    width = max(4, len(str(len(events))))
+    for number, event in enumerate(events, start=1):
+        event.id = f"E{number:0{width}d}"
+    return events
+
+
+def _duplicate_key(source: Source) -> tuple[object, ...]:
+    return (
+        source.agency, source.file, source.sheet, source.date.text, source.time,
+        normalise_text(source.text), normalise_text(source.action),
+    )  # fmt: skip
+
+
+def _collapse_duplicates(
+    ordered: Sequence[Source],
+) -> tuple[list[list[int]], dict[int, MergeDecision]]:
+    first_of: dict[tuple[object, ...], int] = {}
+    clusters: list[list[int]] = []
+    decisions: dict[int, MergeDecision] = {}
+    for index, source in enumerate(ordered):
+        key = _duplicate_key(source)
+        if key in first_of and source.text.strip():
+            cluster = first_of[key]
+            clusters[cluster].append(index)
+            refs = [ordered[m].ref for m in clusters[cluster]]
+            decisions[cluster] = MergeDecision(
+                refs, "auto", "exact duplicate: the same row submitted twice", 1.0
+            )
+            continue
+        first_of[key] = len(clusters)
+        clusters.append([index])
+    return clusters, decisions
+
+
+def _unit(index: int, members: Sequence[Source]) -> Unit:
+    first = members[0]
+    span = first.date
+    start = span.start.toordinal() if span.start else -1
+    end = span.end.toordinal() if span.end else -1
+    return Unit(
+        index=index,
+        agency=first.agency,
+        start=start,
+        end=end,
+        exact=span.start is not None and is_exact(span.precision, start, end),
+        kind=first.kind,
+        text=normalise_text(" ".join(filter(None, (first.text, first.action)))),
+        time=first.time,
+    )
+
+
+class _Groups:
+    """Union-find over units that refuses to join two records of the same agency
+    (unless the author forces it) or anything the author has split apart."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.parent = list(range(len(units)))
+        self.agencies = [{u.agency} for u in units]
+        self.members = [{u.index} for u in units]
+        self.links: list[list[Link]] = [[] for _ in units]
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, link: Link, split: Sequence[frozenset[int]]) -> None:
+        a, b = self.root(link.a), self.root(link.b)
+        forced = link.reason.startswith("author")
+        if a == b or (self.agencies[a] & self.agencies[b] and not forced):
+            return
+        if any(self.members[a] & s and self.members[b] & s for s in split):
+            return
+        low, high = min(a, b), max(a, b)
+        self.parent[high] = low
+        self.agencies[low] |= self.agencies[high]
+        self.members[low] |= self.members[high]
+        self.links[low] += [*self.links[high], link]
+
+
+def _group(
+    units: Sequence[Unit], links: Sequence[Link], split: Sequence[frozenset[int]]
+) -> list[tuple[list[int], list[Link]]]:
+    groups = _Groups(units)
+    for link in links:
+        groups.join(link, split)
+    members: dict[int, list[int]] = {}
+    for unit in units:
+        members.setdefault(groups.root(unit.index), []).append(unit.index)
+    return [(m, groups.links[root]) for root, m in members.items()]
+
+
+def _decision(
+    link: Link, clusters: Sequence[list[int]], ordered: Sequence[Source]
+) -> MergeDecision:
+    refs = [ordered[clusters[link.a][0]].ref, ordered[clusters[link.b][0]].ref]
+    method = "author" if link.reason.startswith("author") else "auto"
+    return MergeDecision(refs, method, link.reason, link.score)

@@ -1,0 +1,25 @@
+"""``integrated_chronology.csv``: the same rows as the Excel main sheet, inert in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from chronology.render.rows import EVENT_COLUMNS, event_rows
+from chronology.safety import inert, write_bytes
+from chronology.schema import Chronology
+
+FILENAME = "integrated_chronology.csv"
+
+
+def write(chronology: Chronology, out: Path) -> list[Path]:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(EVENT_COLUMNS)
+    for row in event_rows(chronology):
+        writer.writerow([inert(cell) for cell in row])
+    target = out / FILENAME
+    # utf-8 with a BOM so Excel on Windows shows £ and curly quotes correctly
+    write_bytes(target, buffer.getvalue().encode("utf-8-sig"))
+    return [target]

@@ -1,0 +1,55 @@
+"""Safe outputs: atomic, private to the user, and inert when opened in a spreadsheet."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from chronology.errors import OutputError
+
+# OWASP CSV injection: a cell starting with one of these may be run as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+PRIVATE = 0o600
+
+
+def inert(text: str) -> str:
+    """Text that a spreadsheet will show and never evaluate (for csv cells)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it into place only on success,
+    so an interrupted run leaves the previous output intact. Files are created 0600
+    because chronologies hold special-category personal data."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        temporary.chmod(PRIVATE)
+        yield temporary
+        temporary.chmod(PRIVATE)
+        temporary.replace(target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
+    write_bytes(target, text.encode(encoding))
+
+
+def write_with(target: Path, writer: Callable[[Path], None]) -> None:
+    """For libraries that write to a path themselves (xlsxwriter, python-docx)."""
+    with atomic_path(target) as temporary:
+        writer(temporary)

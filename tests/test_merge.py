@@ -1,0 +1,143 @@
+"""The merge: what must become one event, what must stay apart, and the order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chronology.merge import merge
+from tests.conftest import source
+
+POLICE = "Northbridge Police"
+CSC = "Northbridge Children's Social Care"
+HV = "Northbridge Health Visiting"
+NURSERY = "Northbridge Nursery"
+
+
+def agencies_per_event(events):  # type: ignore[no-untyped-def]
+    return [tuple(e.agencies) for e in events]
+
+
+def test_meeting_recorded_by_several_agencies_is_one_event_with_every_account() -> None:
+    events = merge(
+        [
+            source(CSC, "14/06/2012", "Initial child protection conference held. CP plan agreed.", row=9),
+            source(HV, "14/06/2012", "Attended ICPC - children made subject of CP plans", row=4),
+            source(NURSERY, "14/06/2012", "Manager attended the initial child protection conference", row=3),
+        ]
+    )
+    assert len(events) == 1
+    (event,) = events
+    assert event.agencies == sorted([CSC, HV, NURSERY])
+    assert len(event.sources) == 3
+    assert f"{HV}: Attended ICPC" in event.text
+    assert event.merge and all(d.method == "auto" and d.reason for d in event.merge)
+
+
+def test_both_ends_of_a_phone_call_merge() -> None:
+    events = merge(
+        [
+            source(POLICE, "09/08/2010", "Telephone consultation with EDT re welfare of children after DA incident"),
+            source(CSC, "09/08/2010", "EDT: call received from police regarding domestic incident, children at PGF address"),
+        ]
+    )
+    assert len(events) == 1
+
+
+def test_strategy_discussion_dated_differently_is_linked_and_flagged() -> None:
+    events = merge(
+        [
+            source(POLICE, "01/05/2012", "Strategy discussion with CSC; S47 enquiry agreed"),
+            source(CSC, "23/05/2012", "Strategy discussion held with police. Section 47 to be undertaken."),
+            source(CSC, "02/02/2012", "Home visit by SW"),
+        ]
+    )
+    linked = [e for e in events if len(e.sources) == 2]
+    assert len(linked) == 1
+    (event,) = linked
+    assert "date_conflict" in event.flags
+    assert event.date.start == dt.date(2012, 5, 1)
+    assert event.date.end == dt.date(2012, 5, 23)
+    assert "01/05/2012" in event.date.text and "23/05/2012" in event.date.text
+
+
+def test_birth_and_new_birth_visit_ten_days_later_stay_apart() -> None:
+    events = merge(
+        [
+            source("Maternity", "14/06/2011", "Baby girl born, normal delivery"),
+            source(HV, "24/06/2011", "New birth visit: baby born 14/06/2011, feeding well"),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_two_home_visits_a_week_apart_stay_apart_even_with_identical_text() -> None:
+    events = merge(
+        [
+            source(HV, "02/03/2012", "Home visit. Mum and children seen.", row=5),
+            source(HV, "09/03/2012", "Home visit. Mum and children seen.", row=6),
+            source(CSC, "09/03/2012", "Home visit. Mum and children seen."),
+        ]
+    )
+    assert len(events) == 2
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_same_day_unrelated_contacts_of_different_agencies_stay_apart() -> None:
+    events = merge(
+        [
+            source("GP", "05/03/2012", "Seen with chest infection, antibiotics prescribed"),
+            source("Housing", "05/03/2012", "Rent arrears letter sent"),
+        ]
+    )
+    assert len(events) == 2
+
+
+def test_exact_duplicate_row_collapses_and_keeps_both_sources() -> None:
+    events = merge(
+        [
+            source(CSC, "09/10/2010", "Case closed by TM", row=20),
+            source(CSC, "09/10/2010", "Case closed by TM", row=21),
+        ]
+    )
+    (event,) = events
+    assert [s.row for s in event.sources] == [20, 21]
+    assert "duplicate_rows" in event.flags
+
+
+def test_never_two_records_of_one_agency_chained_into_one_event() -> None:
+    events = merge(
+        [
+            source(CSC, "14/06/2012", "ICPC held", row=2),
+            source(CSC, "14/06/2012", "ICPC minutes typed", row=3),
+            source(HV, "14/06/2012", "Attended ICPC"),
+        ]
+    )
+    assert all(len({s.agency for s in e.sources}) == len(e.sources) for e in events)
+
+
+def test_order_is_date_then_time_and_ids_are_sequential() -> None:
+    events = merge(
+        [
+            source(CSC, "2012", "Year-only entry"),
+            source(POLICE, "09/08/2010", "Evening call", time="21:00"),
+            source(POLICE, "09/08/2010", "Morning call", time="09:00", row=3),
+            source(CSC, "not known", "Undated entry"),
+        ]
+    )
+    assert [e.text for e in events] == ["Morning call", "Evening call", "Year-only entry", "Undated entry"]
+    assert [e.id for e in events] == ["E0001", "E0002", "E0003", "E0004"]
+    assert "undated" in events[-1].flags
+
+
+def test_order_of_input_does_not_change_the_result() -> None:
+    rows = [
+        source(CSC, "23/05/2012", "Strategy discussion held with police"),
+        source(POLICE, "01/05/2012", "Strategy discussion with CSC"),
+        source(HV, "14/06/2012", "Attended ICPC"),
+        source(CSC, "14/06/2012", "ICPC held"),
+    ]
+    forward = merge(rows)
+    backward = merge(list(reversed(rows)))
+    assert [(e.id, [s.ref for s in e.sources]) for e in forward] == [
+        (e.id, [s.ref for s in e.sources]) for e in backward
+    ]
