@@ -31,7 +31,9 @@ class ChronologyError(Exception):
             self.hint = hint
 
     def __str__(self) -> str:
-        return f"{self.message} {self.hint}".strip()
+        if not self.hint:
+            return self.message
+        return f"{self.message.rstrip('.')}. {self.hint}"
 
 
 class InputError(ChronologyError):
@@ -125,3 +127,9 @@ class Rejected:
     row: int
     reason: str
     text: str
+
+
+class NameLeakError(ChronologyError):
+    """Real names remain in outputs meant for publication."""
+
+    hint = "Add the missing names (or their other spellings) to [pseudonyms] in review.toml."

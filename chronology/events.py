@@ -61,7 +61,7 @@ def attributed_text(sources: Sequence[Source], attribute: str) -> str:
         text = str(getattr(source, attribute))
         if text and (source.agency, text) not in accounts:
             accounts.append((source.agency, text))
-    if len({agency for agency, _ in accounts}) <= 1:
+    if len({source.agency for source in sources}) <= 1:
         return "\n\n".join(text for _, text in accounts)
     return "\n\n".join(f"{agency}: {text}" for agency, text in accounts)
 

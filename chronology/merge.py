@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from chronology.classify import classify
@@ -31,16 +32,24 @@ def source_sort_key(source: Source) -> tuple[object, ...]:
 
 
 def merge(
-    sources: Sequence[Source], forced: Sequence[Link] = (), split: Sequence[frozenset[int]] = ()
+    sources: Sequence[Source],
+    joins: Sequence[Sequence[str]] = (),
+    splits: Sequence[Sequence[str]] = (),
 ) -> list[Event]:
-    """The integrated chronology: one event per occurrence, in order, numbered E0001…"""
+    """The integrated chronology: one event per occurrence, in order, numbered E0001…
+
+    ``joins`` and ``splits`` are the author's overrides, as lists of source refs
+    (``file:sheet:row``); they are applied after automatic matching and win over it.
+    Unknown refs are skipped here: the review layer reports them, located, beforehand.
+    """
     ordered = sorted(sources, key=source_sort_key)
     for source in ordered:
         if source.kind is None:
             source.kind = classify(source.text)
     clusters, duplicate_decisions = _collapse_duplicates(ordered)
     units = [_unit(i, [ordered[m] for m in members]) for i, members in enumerate(clusters)]
-    groups = _group(units, list(forced) + find_links(units), split)
+    forced, split = _overrides(clusters, ordered, joins, splits)
+    groups = _group(units, forced + find_links(units), split)
     events = []
     for members, links in groups:
         group_sources = [ordered[m] for c in members for m in clusters[c]]
@@ -54,6 +63,24 @@ def merge(
     for number, event in enumerate(events, start=1):
         event.id = f"E{number:0{width}d}"
     return events
+
+
+def _overrides(
+    clusters: Sequence[list[int]],
+    ordered: Sequence[Source],
+    joins: Sequence[Sequence[str]],
+    splits: Sequence[Sequence[str]],
+) -> tuple[list[Link], list[frozenset[int]]]:
+    unit_of = {ordered[m].ref: c for c, members in enumerate(clusters) for m in members}
+    forced = []
+    for refs in joins:
+        found = sorted({unit_of[r] for r in refs if r in unit_of})
+        forced += [
+            Link(a, b, 2.0, "author: merge.join in the review file")
+            for a, b in itertools.pairwise(found)
+        ]
+    split = [frozenset(unit_of[r] for r in refs if r in unit_of) for refs in splits]
+    return forced, split
 
 
 def _duplicate_key(source: Source) -> tuple[object, ...]:

@@ -13,17 +13,19 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from chronology import __version__
+from chronology import __version__, leaks
+from chronology.errors import ChronologyError, NameLeakError
 from chronology.loaders import load_file
 from chronology.merge import merge
+from chronology.pseudonyms import Glossary
+from chronology.review import Review, check_refs
 from chronology.schema import Chronology, LoadResult
 
 # A stage enriches the chronology in place; ``settings`` is the parsed review file ({} if none).
 Settings = Mapping[str, Any]
 Stage = Callable[[Chronology, Settings], None]
 # Stages run after the merge, in this order (dotted paths, imported only when used).
-STAGES: tuple[str, ...] = ()
-Writer = Callable[[Chronology, Path], list[Path]]
+STAGES: tuple[str, ...] = ("chronology.scope:flag_scope",)
 
 
 @dataclass(slots=True)
@@ -64,9 +66,24 @@ def stages() -> list[Stage]:
     return found
 
 
-def integrate(loaded: LoadResult, settings: Settings | None = None) -> Chronology:
+def spec_from(review: Review | None) -> Callable[[Path], AgencySpec]:
+    """What the review file says about each input: its agency name and heading overrides."""
+
+    def spec(path: Path) -> AgencySpec:
+        rule = review.agency_for(path.name) if review else None
+        return AgencySpec(rule.name, rule.columns) if rule else AgencySpec()
+
+    return spec
+
+
+def integrate(loaded: LoadResult, review: Review | None = None) -> Chronology:
+    """Merge, apply the author's overrides, and run every stage."""
+    joins, splits = ([], []) if review is None else (review.joins, review.splits)
+    if review is not None:
+        check_refs(review, {s.ref for s in loaded.sources})
+    settings = review.settings if review else {}
     chronology = Chronology(
-        events=merge(loaded.sources),
+        events=merge(loaded.sources, joins, splits),
         warnings=sorted(
             loaded.warnings, key=lambda n: (n.file, n.sheet or "", n.row or 0, n.message)
         ),
@@ -74,7 +91,7 @@ def integrate(loaded: LoadResult, settings: Settings | None = None) -> Chronolog
         meta={"generator": f"chronology {__version__}", "inputs": _inputs(loaded)},
     )
     for stage in stages():
-        stage(chronology, settings or {})
+        stage(chronology, settings)
     return chronology
 
 
@@ -87,8 +104,19 @@ def _inputs(loaded: LoadResult) -> list[dict[str, object]]:
     ]
 
 
-def write_outputs(chronology: Chronology, out: Path, writers: Mapping[str, Writer]) -> list[Path]:
-    written: list[Path] = []
-    for name in sorted(writers):
-        written.extend(writers[name](chronology, out))
-    return written
+def glossary_for(review: Review | None) -> Glossary:
+    if review is None or not review.pseudonyms:
+        raise ChronologyError(
+            "--anonymise needs a review file with a [pseudonyms] glossary",
+            hint="Pass --review review.toml (chronology init writes a starting one).",
+        )
+    return Glossary(review.pseudonyms)
+
+
+def leak_check(paths: Sequence[Path], glossary: Glossary) -> None:
+    """Raise, listing every hit, if any part of a real name remains in ``paths``."""
+    found, _unscanned = leaks.scan(list(paths), glossary)
+    if found:
+        listed = "\n  ".join(str(leak) for leak in found[:50])
+        more = f"\n  … and {len(found) - 50} more" if len(found) > 50 else ""
+        raise NameLeakError(f"{len(found)} real-name leak(s) in the outputs:\n  {listed}{more}\n")

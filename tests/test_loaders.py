@@ -136,7 +136,7 @@ def test_csv_cp1252_with_pound_and_curly_quotes(tmp_path: Path) -> None:
 
 def test_csv_semicolon_delimited_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "wa.csv"
-    path.write_bytes("\ufeffDate;What happened\n01/05/2012;Met; at office\n".encode())
+    path.write_bytes("\ufeffDate;What happened\n01/05/2012;Met at office, agreed plan\n02/05/2012;Phoned\n".encode())
     result = load_file(path)
     assert result.sources[0].date.start == dt.date(2012, 5, 1)
 
@@ -174,7 +174,7 @@ def test_docx_table_with_repeated_header_and_merged_cell(tmp_path: Path) -> None
     [
         ("empty.csv", b"", EmptyFileError, "empty"),
         ("notes.pdf", b"%PDF-1.4", UnsupportedFormatError, ".pdf"),
-        ("renamed.csv", b"PK\x03\x04rest", UnsupportedFormatError, "rename it to .xlsx"),
+        ("renamed.csv", b"PK\x03\x04rest", UnsupportedFormatError, "Rename it to .xlsx"),
         ("text.xlsx", b"Date,Event\n", UnsupportedFormatError, ".csv"),
         ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, EncryptedFileError, "password"),
         ("nodate.csv", b"Name,Notes\nA,B\n", NoDateColumnError, "headings seen: Name, Notes"),

@@ -66,6 +66,10 @@ def agency_summary(chronology: Chronology) -> Table:
     return table
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def totals_line(chronology: Chronology) -> str:
     events = chronology.events
     multi = sum(1 for e in events if len(e.agencies) > 1)
@@ -73,6 +77,6 @@ def totals_line(chronology: Chronology) -> str:
     sources = sum(len(e.sources) for e in events)
     return (
         f"{sources} rows → {len(events)} events ({multi} recorded by several agencies, "
-        f"{conflicts} with conflicting dates); {len(chronology.warnings)} warnings, "
-        f"{len(chronology.rejected)} rows set aside"
+        f"{conflicts} with conflicting dates); {plural(len(chronology.warnings), 'warning')}, "
+        f"{plural(len(chronology.rejected), 'row')} set aside"
     )

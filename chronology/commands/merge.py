@@ -16,6 +16,9 @@ from chronology.commands.common import (
     parse_formats,
     totals_line,
 )
+from chronology.pseudonyms import anonymise_chronology
+from chronology.review import find_review
+from chronology.scope import in_scope_only
 
 FilesArg = Annotated[
     list[Path],
@@ -34,14 +37,35 @@ FormatsOpt = Annotated[
         "chronology.json is always written.",
     ),
 ]
-ALL_FORMATS = ",".join(render.FORMATS)
+ReviewOpt = Annotated[
+    Path | None,
+    typer.Option("--review", "-r", help="The review file (default: ./review.toml if present)."),
+]
+AnonymiseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--anonymise",
+        help="Replace real names with designations from [pseudonyms], then leak-check.",
+    ),
+]
+InScopeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--in-scope-only",
+        help="Leave out-of-scope events out of rendered documents (kept in json).",
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+ALL_FORMATS = ",".join(render.FORMATS)
 
 
 def merge_command(
     files: FilesArg,
     out: OutOpt = Path("out"),
     formats: FormatsOpt = ALL_FORMATS,
+    review_file: ReviewOpt = None,
+    anonymise: AnonymiseOpt = False,
+    in_scope: InScopeOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Merge agency chronologies into one integrated chronology.
@@ -53,12 +77,20 @@ def merge_command(
     paths = expand_inputs(files)
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
+    review = find_review(review_file)
     with Progress(console=console, transient=True, disable=quiet) as progress:
         task = progress.add_task("Loading chronologies", total=len(paths))
-        loaded = pipeline.load_all(paths, on_file=lambda _p: progress.advance(task))
-    chronology = pipeline.integrate(loaded)
-    writers = {name: render.writer(name) for name in {*chosen, *render.ALWAYS}}
-    written = pipeline.write_outputs(chronology, out, writers)
+        loaded = pipeline.load_all(
+            paths, pipeline.spec_from(review), on_file=lambda _p: progress.advance(task)
+        )
+    chronology = pipeline.integrate(loaded, review)
+    glossary = pipeline.glossary_for(review) if anonymise else None
+    if glossary is not None:
+        chronology = anonymise_chronology(chronology, glossary)
+    shown = in_scope_only(chronology) if in_scope else chronology
+    written = render.write_all(chronology, shown, out, chosen)
+    if glossary is not None:
+        pipeline.leak_check(written, glossary)
     if not quiet:
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,12 +36,24 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("latin-1"), "latin-1"
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most consistent number of columns
+    (csv.Sniffer is easily fooled by punctuation in free text)."""
     sample = text[:65536]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        return csv.excel
+    best, best_score = ",", -1
+    for delimiter in ",;\t|":
+        widths = [
+            len(r)
+            for r in itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter), 50)
+        ]
+        widths = [w for w in widths if w > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=lambda w: (widths.count(w), w))
+        score = widths.count(mode) * 1000 + mode
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 def read_tables(path: Path, display: str) -> Iterator[RawTable]:
@@ -51,7 +64,7 @@ def read_tables(path: Path, display: str) -> Iterator[RawTable]:
         notes.append(
             Notice(display, None, None, "file is not valid UTF-8 or cp1252; read as latin-1")
         )
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[list[object]] = [list(record) for record in reader]
     yield RawTable(
         file=display, sheet=None, rows=rows, row_numbers=list(range(1, len(rows) + 1)), notes=notes

@@ -26,3 +26,12 @@ def writer(name: str) -> Writer:
     module = import_module(f"chronology.render.{FORMATS[name]}")
     write: Writer = module.write
     return write
+
+
+def write_all(full: Chronology, shown: Chronology, out: Path, chosen: list[str]) -> list[Path]:
+    """``chronology.json`` from the full chronology (never filtered); the chosen documents
+    from ``shown`` (which may leave out-of-scope events out). In a fixed order."""
+    written = writer("json")(full, out)
+    for name in sorted(set(chosen) - set(ALWAYS)):
+        written.extend(writer(name)(shown, out))
+    return written

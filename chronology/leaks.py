@@ -1,0 +1,76 @@
+"""The leak check: no part of a real name from the glossary may remain in a published output.
+
+Text outputs are scanned line by line; xlsx and docx are zip archives of XML and are scanned
+member by member with the markup stripped. Images cannot be scanned and are listed as such.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronology.pseudonyms import Glossary
+
+TEXT_SUFFIXES = {".json", ".csv", ".md", ".html", ".svg", ".txt"}
+ZIP_SUFFIXES = {".xlsx", ".docx"}
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    file: str
+    location: str
+    name: str
+    context: str
+
+    def __str__(self) -> str:
+        return f"{self.file} ({self.location}): '{self.name}' in …{self.context}…"
+
+
+def _pattern(glossary: Glossary) -> re.Pattern[str] | None:
+    parts = glossary.name_parts()
+    if not parts:
+        return None
+    return re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(p) for p in parts) + r")(?![\w])", re.IGNORECASE
+    )
+
+
+def _lines(path: Path) -> Iterator[tuple[str, str]]:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            yield f"line {number}", html.unescape(line)
+    elif suffix in ZIP_SUFFIXES:
+        with zipfile.ZipFile(path) as archive:
+            for member in sorted(archive.namelist()):
+                if member.endswith(".xml"):
+                    xml = archive.read(member).decode("utf-8", errors="replace")
+                    yield member, html.unescape(_TAG.sub(" ", xml))
+
+
+def scan(paths: list[Path], glossary: Glossary) -> tuple[list[Leak], list[Path]]:
+    """Every remaining name part in ``paths``, and the files that could not be scanned."""
+    pattern = _pattern(glossary)
+    leaks: list[Leak] = []
+    unscanned: list[Path] = []
+    for path in sorted(paths):
+        if path.suffix.lower() not in TEXT_SUFFIXES | ZIP_SUFFIXES:
+            unscanned.append(path)
+            continue
+        if pattern is None:
+            continue
+        for location, line in _lines(path):
+            for match in pattern.finditer(line):
+                context = line[max(0, match.start() - 30) : match.end() + 30].strip()
+                leaks.append(Leak(path.name, location, match.group(0), context))
+    return leaks, unscanned
+
+
+def outputs_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
