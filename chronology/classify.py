@@ -69,10 +69,18 @@ def kinds_of(text: str) -> tuple[str, ...]:
     return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
 
 
+@lru_cache(maxsize=65536)
 def classify(text: str) -> str | None:
-    """The main kind of an entry: the first lexicon kind that matches."""
-    found = kinds_of(text)
-    return found[0] if found else None
+    """The main kind of an entry: the kind named first in its text (lexicon order breaks a
+    tie). Entries lead with what happened: "Telephone call from HV: screening meeting
+    yesterday" is a phone call about a meeting, not the meeting itself."""
+    lowered = text.lower()
+    best: tuple[int, int, str] | None = None
+    for order, kind in enumerate(lexicon()):
+        match = kind.pattern.search(lowered)
+        if match and (best is None or (match.start(), order) < best[:2]):
+            best = (match.start(), order, kind.name)
+    return best[2] if best else None
 
 
 @cache

@@ -67,7 +67,7 @@ def scan(paths: list[Path], glossary: Glossary) -> tuple[list[Leak], list[Path]]
             continue
         for location, line in _lines(path):
             for match in pattern.finditer(line):
-                context = line[max(0, match.start() - 30) : match.end() + 30].strip()
+                context = " ".join(line[max(0, match.start() - 30) : match.end() + 30].split())
                 leaks.append(Leak(path.name, location, match.group(0), context))
     return leaks, unscanned
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from chronology.classify import agency_type, kind_names, link_days, mentioned_types
+from chronology.classify import link_days
 from chronology.dates import Precision
 
+# A vague date (a week, a month) narrow enough to be matched against exact ones.
+VAGUE_DAYS = 31
+# Kinds of contact that have two ends, each recorded by one agency.
+_CONTACT_KINDS = frozenset({"phone_call", "referral", "death", "incident", "correspondence"})
 # Same-day records scoring at least this on text alone are one occurrence.
 TEXT_ALONE = 80
 # With corroboration (each names the other agency, or both are the same kind of contact),
@@ -37,6 +41,8 @@ class Unit:
     kind: str | None
     text: str
     time: str | None
+    mentions: frozenset[str] = frozenset()  # agency types the record names
+    agency_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +60,7 @@ def normalise_text(text: str) -> str:
 
 def find_links(units: Sequence[Unit]) -> list[Link]:
     """Every accepted cross-agency link, strongest first, in a deterministic order."""
-    links = list(_same_day_links(units)) + list(_meeting_links(units))
+    links = [*_same_day_links(units), *_vague_links(units), *_meeting_links(units)]
     best: dict[tuple[int, int], Link] = {}
     for link in links:
         key = (link.a, link.b)
@@ -64,6 +70,8 @@ def find_links(units: Sequence[Unit]) -> list[Link]:
 
 
 def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
+    """Exact-dated records on the same day (or the next: late-night contacts are often
+    recorded the following morning), compared in one vectorised call per day."""
     by_day: dict[int, list[Unit]] = defaultdict(list)
     for unit in units:
         if unit.exact:
@@ -85,41 +93,96 @@ def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
             a, b = left[i], right[j]
             if a.agency == b.agency or (j < len(left) and j <= i):
                 continue
-            link = _judge_same_day(a, b, int(scores[i, j]))
+            link = judge(a, b, int(scores[i, j]))
             if link is not None:
                 yield link
 
 
-def _judge_same_day(a: Unit, b: Unit, text_score: int) -> Link | None:
-    same_day = a.start == b.start
-    named = _names_each_other(a, b)
+def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
+    """A record dated only to a week or month, against exact records inside its interval
+    that it names, or that name it (both ends of one referral, one dated "Jan 2012").
+    Exact records are indexed by agency type and by the types they name, so it stays cheap."""
+    by_type: dict[str, list[Unit]] = defaultdict(list)
+    naming: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        if unit.exact and unit.agency_type:
+            by_type[unit.agency_type].append(unit)
+            for named in unit.mentions:
+                naming[named].append(unit)
+    index = _DateIndex([*by_type.items(), *((f"names:{k}", v) for k, v in naming.items())])
+    for vague in units:
+        if vague.exact or vague.start < 0 or vague.end - vague.start > VAGUE_DAYS:
+            continue
+        keys = [*sorted(vague.mentions), f"names:{vague.agency_type}"]
+        candidates = {u.index: u for key in keys for u in index.within(key, vague.start, vague.end)}
+        for index_b in sorted(candidates):
+            exact = candidates[index_b]
+            if exact.agency != vague.agency:
+                link = judge(vague, exact, int(fuzz.token_set_ratio(vague.text, exact.text)))
+                if link is not None:
+                    yield link
+
+
+class _DateIndex:
+    def __init__(self, groups: Iterable[tuple[str, list[Unit]]]) -> None:
+        self.units = {k: sorted(v, key=lambda u: (u.start, u.index)) for k, v in groups}
+        self.starts = {k: [u.start for u in v] for k, v in self.units.items()}
+
+    def within(self, key: str, start: int, end: int) -> list[Unit]:
+        starts = self.starts.get(key, [])
+        return self.units.get(key, [])[
+            bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)
+        ]
+
+
+def _directions(a: Unit, b: Unit) -> int:
+    """How many of the two records name the other's kind of agency (0, 1 or 2)."""
+    return int(bool(b.agency_type and b.agency_type in a.mentions)) + int(
+        bool(a.agency_type and a.agency_type in b.mentions)
+    )
+
+
+def judge(a: Unit, b: Unit, text: int) -> Link | None:
+    """Accept a candidate pair only on corroborated evidence, with a reason to show."""
+    gap = max(0, max(a.start, b.start) - min(a.end, b.end))
+    named = _directions(a, b)
     same_kind = a.kind is not None and a.kind == b.kind
-    if a.time and b.time and a.time != b.time and not named:
-        return None  # different times of day and no cross-reference: two contacts
-    if text_score >= TEXT_ALONE and same_day:
-        reason = f"same day, near-identical accounts (text {text_score}%)"
-    elif named and (same_kind or text_score >= 45):
-        what = (
-            f"both record a {a.kind.replace('_', ' ')}"
-            if same_kind and a.kind
-            else "shared wording"
-        )
-        reason = f"same day, each names the other agency, {what} (text {text_score}%)"
-    elif same_kind and same_day and a.kind in kind_names("meeting"):
-        reason = f"same day, both record a {a.kind.replace('_', ' ')}"  # type: ignore[union-attr]
+    if a.time and b.time and _minutes_apart(a.time, b.time) > 120 and named < 2:
+        return None  # hours apart with no cross-reference: two contacts
+    exact = a.exact and b.exact
+    when = "same day" if exact and gap == 0 else ("next day" if exact else "within the vague date")
+    if exact and gap == 0 and text >= TEXT_ALONE:
+        reason = f"same day, near-identical accounts (text {text}%)"
+    elif named == 2 and _corroborated(exact, gap, same_kind, text):
+        reason = f"{when}, each record names the other agency (text {text}%)"
+    elif named == 1 and gap == 0 and same_kind and a.kind in _CONTACT_KINDS and text >= 60:
+        reason = f"{when}, both record a {_label(a.kind)}; one names the other (text {text}%)"
+    elif named == 1 and exact and gap == 0 and text >= 65:
+        reason = f"same day, one names the other agency, closely matching accounts (text {text}%)"
     else:
         return None
-    score = round(text_score / 100 * 0.5 + 0.3 * named + 0.1 * same_kind + 0.1 * same_day, 3)
+    score = round(0.5 * named / 2 + 0.3 * text / 100 + 0.1 * same_kind + 0.1 * (gap == 0), 3)
     return Link(min(a.index, b.index), max(a.index, b.index), score, reason)
 
 
-def _names_each_other(a: Unit, b: Unit) -> bool:
-    """A names B's kind of agency, or B names A's: the two ends of a call or referral."""
-    type_a, type_b = agency_type(a.agency), agency_type(b.agency)
-    return bool(
-        (type_b and type_b in mentioned_types(a.text))
-        or (type_a and type_a in mentioned_types(b.text))
-    )
+def _corroborated(exact: bool, gap: int, same_kind: bool, text: int) -> bool:
+    if exact and gap == 0:
+        return same_kind or text >= TEXT_CORROBORATED
+    if exact:  # a day apart: the same kind of contact, and wording in common
+        return same_kind and text >= 45
+    return same_kind or text >= 45
+
+
+def _label(kind: str | None) -> str:
+    return (kind or "contact").replace("_", " ")
+
+
+def _minutes_apart(first: str, second: str) -> int:
+    def minutes(text: str) -> int:
+        hours, _, mins = text.partition(":")
+        return int(hours) * 60 + int(mins or 0)
+
+    return abs(minutes(first) - minutes(second))
 
 
 def _meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
@@ -173,8 +236,10 @@ def _mutual_nearest(
             continue
         gap = _gap(a, b)
         pair = (min(a.index, b.index), max(a.index, b.index))
-        if gap <= 1:
+        if gap == 0:
             yield Link(*pair, 0.95, f"same {label}, same day")
+        elif gap == 1:
+            yield Link(*pair, 0.9, f"same {label}, recorded a day apart")
         elif gap <= window:
             reason = f"same {label}: each agency's nearest record of one, {gap} days apart"
             yield Link(*pair, round(0.8 - gap / 100, 3), reason, conflict=True)

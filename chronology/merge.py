@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from chronology.classify import classify
+from chronology.classify import agency_type, classify, mentioned_types
 from chronology.events import build_event, event_sort_key
 from chronology.matching import Link, Unit, find_links, is_exact, normalise_text
 from chronology.schema import Event, MergeDecision, Source
@@ -45,7 +45,8 @@ def merge(
     ordered = sorted(sources, key=source_sort_key)
     for source in ordered:
         if source.kind is None:
-            source.kind = classify(source.text)
+            # the text leads; the action column decides only when the text names no kind
+            source.kind = classify(f"{source.text}\n{source.action}")
     clusters, duplicate_decisions = _collapse_duplicates(ordered)
     units = [_unit(i, [ordered[m] for m in members]) for i, members in enumerate(clusters)]
     forced, split = _overrides(clusters, ordered, joins, splits)
@@ -125,6 +126,8 @@ def _unit(index: int, members: Sequence[Source]) -> Unit:
         kind=first.kind,
         text=normalise_text(" ".join(filter(None, (first.text, first.action)))),
         time=first.time,
+        mentions=mentioned_types(f"{first.text}\n{first.action}"),
+        agency_type=agency_type(first.agency),
     )
 
 

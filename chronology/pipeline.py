@@ -119,4 +119,4 @@ def leak_check(paths: Sequence[Path], glossary: Glossary) -> None:
     if found:
         listed = "\n  ".join(str(leak) for leak in found[:50])
         more = f"\n  … and {len(found) - 50} more" if len(found) > 50 else ""
-        raise NameLeakError(f"{len(found)} real-name leak(s) in the outputs:\n  {listed}{more}\n")
+        raise NameLeakError(f"{len(found)} real-name leak(s) in the outputs:\n  {listed}{more}")

@@ -16,6 +16,10 @@ from chronology.errors import Notice, Rejected
 from chronology.schema import Chronology, Event, Source
 
 T = TypeVar("T")
+# Titles and qualifiers inside glossary entries ("Mr Seddon senior") are not parts of a name.
+_NOT_NAMES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "senior", "junior", "snr", "jnr", "sr", "jr"}
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
@@ -39,7 +43,10 @@ class Glossary:
     def name_parts(self) -> list[str]:
         """Every part of every real name (forenames, surnames) that must not leak."""
         parts = {
-            part for name in self.names for part in re.split(r"[\s\-]+", name) if len(part) > 1
+            part
+            for name in self.names
+            for part in re.split(r"[\s\-]+", name)
+            if len(part) > 1 and part.lower().rstrip(".") not in _NOT_NAMES
         }
         return sorted(parts, key=lambda p: (-len(p), p.lower()))
 

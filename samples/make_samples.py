@@ -1170,7 +1170,8 @@ HOUSING_ROWS: list[tuple] = [
     ("20.07.12", D(2012, 7, 20), "Neighbourhood Officer - S. Ahmed",
      "KD called in to the Neighbourhood Office: cooker door and fridge at 14 Aldwick Close "
      "damaged, she believes RS still has a key. Police attended last night.",
-     "NBH/12/0601", T("merge:jul2012_kitchen_damage")),
+     # KD's own visit the next day is a separate contact, not the police's or CSC's record
+     "NBH/12/0601", T()),
     ("20.07.12", D(2012, 7, 20), "Repairs",
      "Emergency lock change ordered for 14 Aldwick Close (recharge £65 waived).", "REP/12/8812",
      T()),
@@ -1575,7 +1576,7 @@ MERGE_TITLES = {
     "jun2012_core_group_cancelled": "First core group cancelled",
     "jul2012_police_call_csc": "Police call CSC about the father's allegation (both ends)",
     "jul2012_core_group": "Core group at the Children's Centre (police called during it)",
-    "jul2012_kitchen_damage": "Damage to the kitchen at the victim's home reported to several agencies",
+    "jul2012_kitchen_damage": "Damage to the kitchen at the victim's home reported to the police and CSC",
     "aug2012_death": "The death",
 }
 

@@ -199,7 +199,7 @@ def _parse_or_warn(value: object, date1904: bool, warn: Callable[[str], None]) -
         return parse_date(value, date1904=date1904)
     except DateError as exc:
         text = cell_text(value)
-        warn(f"date '{text}': {exc}; kept as an undated entry")
+        warn(f"date '{text}': {str(exc).rstrip('.')}; kept as an undated entry")
         return DateSpan(None, None, Precision.UNKNOWN, text)
 
 

@@ -1,0 +1,39 @@
+"""``chronology init FILES... [-o review.toml]``: write a starting review file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chronology import pipeline
+from chronology.commands.common import console, expand_inputs
+from chronology.errors import OutputError
+from chronology.initfile import FileSummary, render_review
+from chronology.safety import write_text
+
+
+def init_command(
+    files: Annotated[list[Path], typer.Argument(help="Agency chronologies.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write.")] = Path(
+        "review.toml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a starting review.toml: agencies, column mappings, period and name candidates."""
+    if output.exists() and not force:
+        raise OutputError(
+            f"{output} already exists", hint="Edit it, or pass --force to replace it."
+        )
+    paths = expand_inputs(files)
+    loaded = pipeline.load_all(paths)
+    names = pipeline.display_names(paths)
+    summaries = []
+    for path in sorted(paths, key=lambda p: names[p]):
+        sources = [s for s in loaded.sources if s.file == names[path]]
+        headings = list(dict.fromkeys(h for s in sources for h in s.fields))
+        agency = sources[0].agency if sources else path.stem
+        summaries.append(FileSummary(path.name, agency, headings))
+    write_text(output, render_review(loaded, summaries))
+    console.print(f"Wrote {output}: {len(summaries)} agencies. Edit it, then run chronology merge.")
