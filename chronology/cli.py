@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from chronology import __version__
-from chronology.commands import merge
+from chronology.commands import init, merge, names
 from chronology.errors import ChronologyError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,6 +69,10 @@ def guarded(command: F) -> F:
 
 
 app.command("merge")(guarded(merge.merge_command))
+app.command("init")(guarded(init.init_command))
+app.command("check-names")(guarded(names.check_names_command))
+app.command("anonymise")(guarded(names.anonymise_command))
+app.command("personalise")(guarded(names.personalise_command))
 
 
 def main() -> None:
