@@ -25,7 +25,10 @@ from chronology.schema import Chronology, LoadResult
 Settings = Mapping[str, Any]
 Stage = Callable[[Chronology, Settings], None]
 # Stages run after the merge, in this order (dotted paths, imported only when used).
-STAGES: tuple[str, ...] = ("chronology.scope:flag_scope",)
+STAGES: tuple[str, ...] = (
+    "chronology.scope:flag_scope",
+    "chronology.episodes:assign_episodes",  # key episodes (K0 prior, K1…), meta["facts"]
+)
 
 
 @dataclass(slots=True)

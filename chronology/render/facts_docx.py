@@ -1,0 +1,106 @@
+"""``facts.docx``: the draft Facts section as a Word document, from the same structure as
+``facts.md``.
+
+Real Word headings (Heading 1 for the section, Heading 2 per part, so the navigation pane and
+a table of contents work) and numbered paragraphs: each number is written as text ("60.")
+with a hanging indent, so it survives copying into the report and continues from
+``first_paragraph``. The file is deterministic: fixed document properties, and the zip is
+rewritten with fixed timestamps, so the same chronology gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm, Pt
+
+from chronology.facts import Facts, Paragraph, build
+from chronology.safety import write_bytes
+from chronology.schema import Chronology
+
+FILENAME = "facts.docx"
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+HANG = Cm(1.25)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _properties(document: Any, facts: Facts) -> None:
+    core = document.core_properties
+    core.author = "chronology"
+    core.last_modified_by = "chronology"
+    core.title = f"{facts.heading} – {facts.review_title}" if facts.review_title else facts.heading
+    core.comments = "Draft generated from the integrated chronology."
+    core.created = core.modified = core.last_printed = FIXED_TIME
+    core.revision = 1
+
+
+def _xml_safe(text: str) -> str:
+    """Word cannot hold control characters: a vertical tab (Excel's line break) becomes a
+    line break, any other one a space."""
+    return _CONTROL.sub(lambda m: "\n" if m.group(0) in "\x0b\x0c" else " ", text)
+
+
+def _numbered(document: Any, paragraph: Paragraph) -> None:
+    para = document.add_paragraph(style="Normal")
+    layout = para.paragraph_format
+    layout.left_indent = HANG
+    layout.first_line_indent = -HANG
+    layout.tab_stops.add_tab_stop(HANG)
+    layout.space_after = Pt(8)
+    para.add_run(f"{paragraph.number}.\t")
+    for index, block in enumerate(paragraph.blocks):
+        if index:
+            para.add_run().add_break(WD_BREAK.LINE)
+            para.add_run().add_break(WD_BREAK.LINE)
+        for number, line in enumerate(_xml_safe(block).split("\n")):
+            if number:
+                para.add_run().add_break(WD_BREAK.LINE)
+            para.add_run(line)
+    for item in paragraph.items:
+        bullet = document.add_paragraph(_xml_safe(item), style="List Bullet")
+        bullet.paragraph_format.left_indent = HANG + Cm(0.63)
+
+
+def document_bytes(facts: Facts) -> bytes:
+    """The Word document for ``facts``, byte-for-byte the same for the same input."""
+    document = Document()
+    _properties(document, facts)
+    document.add_heading(facts.heading, level=1)
+    for paragraph in facts.intro:
+        _numbered(document, paragraph)
+    for part in facts.parts:
+        document.add_heading(part.title, level=2)
+        for paragraph in part.paragraphs:
+            _numbered(document, paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _stable_zip(buffer.getvalue())
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same archive with fixed member timestamps (python-docx stamps the current time)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(member.filename))
+    return out.getvalue()
+
+
+def write(chronology: Chronology, out: Path) -> list[Path]:
+    target = out / FILENAME
+    write_bytes(target, document_bytes(build(chronology)))
+    return [target]

@@ -1,0 +1,318 @@
+"""The draft Facts section: its structure, Markdown (template) and Word outputs, the command."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from chronology import facts as facts_module
+from chronology.cli import app
+from chronology.codec import read_chronology
+from chronology.dates import DateSpan
+from chronology.episodes import assign_episodes
+from chronology.facts import Facts, build
+from chronology.merge import merge
+from chronology.render import facts_docx, facts_md
+from chronology.render import json as json_writer
+from chronology.schema import Chronology, Source
+from tests.conftest import SAMPLES, source
+
+POLICE = "Kingsmere Police"
+CSC = "Kingsmere Children's Social Care"
+HV = "Kingsmere Health Visiting"
+GP = "Kingsmere GP Practice"
+NURSERY = "Kingsmere Children's Centre Nursery"
+SETTINGS = {"review": {"first_paragraph": 60, "title": "Domestic Homicide Review – Adult Z"}}
+LONG = "Home visit. " + " ".join(f"Observation {n} recorded in full." for n in range(150))
+
+runner = CliRunner()
+
+
+def sources() -> list[Source]:
+    made = [
+        source(GP, "10/03/2009", "Depression review. R TM red and bulging.", action="Review 4/52."),
+        source(CSC, "Aug 2010", "Referral logged."),
+        source(
+            POLICE,
+            "09/08/2010",
+            "Assault reported; DASH completed, medium risk.",
+            time="15:12",
+            action="Crime recorded. Rang duty social worker (EDT).",
+        ),
+        source(POLICE, "09/08/2010", "Second DASH reviewed by PPU.", time="16:40"),
+        source(
+            POLICE,
+            "09/08/2010",
+            "Officers spoke to the *insufficient evidence* team.",
+            time="19:35",
+        ),
+        source(CSC, "14/09/2010", LONG),
+        source(CSC, "20/10/2010", "Case closed by TM."),
+        source(GP, "10/05/2011", "Chest infection."),
+        source(CSC, "mid-January 2012", "Child concern notification from police; DASH attached."),
+        source(POLICE, "14/01/2012", "Assault reported by 999 call."),
+        source(CSC, "18/01/2012", "Referral received from police PPU."),
+        source(POLICE, "01/05/2012", "Strategy discussion with CSC; S47 enquiry agreed"),
+        source(
+            CSC, "23/05/2012", "Strategy discussion held with police. Section 47 to be undertaken."
+        ),
+        source(CSC, "25/05/2012", "S47 visit: children seen at home."),
+        source(CSC, "14/06/2012", "Initial child protection conference held. CP plan agreed."),
+        source(HV, "14/06/2012", "Attended ICPC - children made subject of CP plans"),
+        source(NURSERY, "14/06/2012", "Manager attended the initial child protection conference"),
+        replace(
+            source(CSC, "", "SW emailed TM requesting a strategy discussion."),
+            date=DateSpan.unknown("31/04/2012"),
+        ),
+    ]
+    return [replace(s, row=i + 2) for i, s in enumerate(made)]
+
+
+def chronology(settings: dict[str, object] | None = None) -> Chronology:
+    made = Chronology(events=merge(sources()))
+    assign_episodes(made, SETTINGS if settings is None else settings)
+    return made
+
+
+@pytest.fixture
+def draft() -> Facts:
+    return build(chronology())
+
+
+@pytest.fixture
+def markdown(draft: Facts) -> str:
+    return facts_md.render(draft)
+
+
+def paragraph_with(draft: Facts, needle: str) -> str:
+    (found,) = [p.text for p in draft.paragraphs if needle in p.text]
+    return found
+
+
+def test_a_date_conflict_is_stated_plainly(markdown: str) -> None:
+    assert (
+        "Kingsmere Police recorded this strategy discussion on 1 May 2012; "
+        "Kingsmere Children's Social Care recorded it on 23 May 2012."
+    ) in markdown
+    assert "Between 1 and 23 May 2012, two agencies recorded one strategy discussion" in markdown
+
+
+def test_a_quiet_period_is_stated(markdown: str) -> None:
+    assert "There were no recorded agency contacts between October 2010 and May 2011." in markdown
+    assert "There were no recorded agency contacts between March 2009 and August 2010." in markdown
+
+
+def test_paragraphs_are_numbered_consecutively_from_first_paragraph(
+    draft: Facts, markdown: str
+) -> None:
+    numbers = [p.number for p in draft.paragraphs]
+    assert numbers == list(range(60, 60 + len(numbers)))
+    in_markdown = [int(n) for n in re.findall(r"^(\d+)\. ", markdown, flags=re.MULTILINE)]
+    assert in_markdown == numbers
+    assert build(chronology({})).paragraphs[0].number == 1
+
+
+def test_the_structure_has_intro_parts_in_order_and_a_summary(draft: Facts) -> None:
+    assert draft.heading == "The Facts"
+    assert [part.title for part in draft.parts] == [
+        "Key information prior to August 2010",
+        "The first key episode: August to October 2010",
+        "Between the first and second key episodes: May 2011",
+        "The second key episode: January 2012",
+        "The third key episode: May to June 2012",
+        "Entries without a date",
+        "Summary",
+    ]
+    (intro,) = draft.intro
+    assert intro.text.startswith(
+        "This section draws on the integrated chronology for the Domestic Homicide Review – "
+        "Adult Z, which brings together the chronologies of five agencies:"
+    )
+    assert "They hold 18 entries, describing 15 separate events between 10 March 2009" in intro.text
+
+
+def test_paragraphs_open_with_the_date_at_its_real_precision(draft: Facts) -> None:
+    assert "In August 2010, Kingsmere Children's Social Care recorded: Referral logged." in [
+        p.text for p in draft.paragraphs
+    ]
+    assert paragraph_with(draft, "Child concern notification").startswith(
+        "In mid-January 2012, Kingsmere Children's Social Care recorded:"
+    )
+    assert paragraph_with(draft, "Assault reported by 999").startswith(
+        "On 14 January 2012, Kingsmere Police recorded:"
+    )
+    assert paragraph_with(draft, "requesting a strategy").startswith(
+        "On a date recorded as “31/04/2012”, Kingsmere Children's Social Care recorded:"
+    )
+
+
+def test_same_day_entries_of_one_agency_are_one_paragraph_with_their_times(draft: Facts) -> None:
+    text = paragraph_with(draft, "Second DASH reviewed")
+    assert text.startswith("On 9 August 2010, Kingsmere Police recorded:\n")
+    assert "\nAt 15:12: Assault reported" in text
+    assert "\nAt 16:40: Second DASH reviewed by Public Protection Unit (PPU)." in text
+    assert "\nAt 19:35: Officers spoke" in text
+
+
+def test_a_multi_agency_meeting_is_told_once_naming_every_agency(
+    draft: Facts, markdown: str
+) -> None:
+    text = paragraph_with(draft, "Manager attended")
+    assert text.startswith(
+        "On 14 June 2012, Kingsmere Children's Centre Nursery, Kingsmere Children's Social Care "
+        "and Kingsmere Health Visiting each recorded this initial child protection conference."
+    )
+    for agency in (NURSERY, CSC, HV):
+        assert f"\n{agency} recorded: " in text
+    assert markdown.count("Manager attended the initial child protection conference") == 1
+
+
+def test_abbreviations_are_expanded_on_first_use_only(draft: Facts) -> None:
+    first = paragraph_with(draft, "Second DASH")
+    assert (
+        "Domestic Abuse, Stalking and Honour Based Violence risk checklist (DASH) completed"
+        in first
+    )
+    assert "Second DASH reviewed by Public Protection Unit (PPU)." in first
+    # written out by the agency already: left as it is
+    assert "Rang duty social worker (EDT)." in first
+    # the same letters in a GP's record are not a team manager
+    assert "R TM red" in paragraph_with(draft, "Depression review")
+    assert "Case closed by team manager (TM)." in paragraph_with(draft, "Case closed")
+    later = paragraph_with(draft, "Child concern notification")
+    assert "DASH attached" in later
+    assert "Stalking" not in later
+
+
+def test_agency_text_is_never_dropped_or_shortened(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts_module, "terms", dict)  # no glossary: text must appear verbatim
+    draft = build(chronology())
+    told = "\n".join(p.text for p in draft.paragraphs)
+    for made in sources():
+        assert made.text in told
+        if made.action:
+            assert f"Outcome: {made.action}" in told
+    assert LONG in told
+
+
+def test_markdown_shows_agency_text_literally(markdown: str) -> None:
+    assert r"Officers spoke to the \*insufficient evidence\* team." in markdown
+    assert "\n## The first key episode: August to October 2010\n" in markdown
+    assert markdown.startswith("# The Facts\n")
+
+
+def test_the_summary_lists_agencies_with_counts_and_first_and_last_contacts(draft: Facts) -> None:
+    summary = draft.parts[-1]
+    lead = summary.paragraphs[0]
+    assert lead.text == (
+        "During the whole period, from 10 March 2009 to 14 June 2012, there were recorded "
+        "contacts with five agencies:"
+    )
+    assert "Kingsmere Police: 5 recorded contacts, from 9 August 2010 to 1 May 2012." in lead.items
+    assert "Kingsmere Health Visiting: 1 recorded contact, on 14 June 2012." in lead.items
+    assert summary.paragraphs[1].text.startswith(
+        "The integrated chronology shows three key episodes: August to October 2010, "
+        "January 2012 and May to June 2012."
+    )
+
+
+def test_a_user_template_replaces_the_packaged_one(tmp_path: Path, draft: Facts) -> None:
+    mine = tmp_path / "mine.md.j2"
+    mine.write_text(
+        "{{ facts.heading }} for {{ facts.review_title }}\n"
+        "{% for part in facts.parts %}"
+        "* {{ part.title }}: {{ part.paragraphs | length }}\n"
+        "{% endfor %}",
+        encoding="utf-8",
+    )
+    text = facts_md.render(draft, mine)
+    assert text.startswith("The Facts for Domestic Homicide Review – Adult Z\n")
+    assert "* The first key episode: August to October 2010: " in text
+    broken = tmp_path / "broken.md.j2"
+    broken.write_text("fine\n{% for part in facts.parts %}\n", encoding="utf-8")
+    with pytest.raises(facts_md.TemplateError, match=r"broken\.md\.j2 line \d"):
+        facts_md.render(draft, broken)
+
+
+def test_the_word_draft_has_real_headings_and_numbered_paragraphs(draft: Facts) -> None:
+    data = facts_docx.document_bytes(draft)
+    document = docx.Document(io.BytesIO(data))
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert headings == [("Heading 1", "The Facts")] + [("Heading 2", p.title) for p in draft.parts]
+    numbered = [p.text for p in document.paragraphs if re.match(r"\d+\.\t", p.text)]
+    assert len(numbered) == len(draft.paragraphs)
+    assert numbered[0].startswith("60.\tThis section draws on")
+    assert numbered[-1].startswith(f"{draft.paragraphs[-1].number}.\t")
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets == draft.parts[-1].paragraphs[0].items
+    assert document.core_properties.revision == 1
+    assert facts_docx.document_bytes(build(chronology())) == data  # deterministic
+
+
+def test_writers_write_private_files(tmp_path: Path) -> None:
+    made = chronology()
+    written = facts_md.write(made, tmp_path) + facts_docx.write(made, tmp_path)
+    assert [p.name for p in written] == ["facts.md", "facts.docx"]
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in written)
+
+
+def test_the_facts_command_rerenders_from_a_saved_chronology(tmp_path: Path) -> None:
+    made = chronology()
+    merged = tmp_path / "merged"
+    json_writer.write(made, merged)
+    facts_md.write(made, merged)
+    facts_docx.write(made, merged)
+    result = runner.invoke(
+        app, ["facts", str(merged / "chronology.json"), "--out", str(tmp_path / "again")]
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("facts.md", "facts.docx"):
+        assert (tmp_path / "again" / name).read_bytes() == (merged / name).read_bytes()
+    mine = tmp_path / "mine.md.j2"
+    mine.write_text("{{ facts.paragraphs | length }} paragraphs\n", encoding="utf-8")
+    result = runner.invoke(app, ["facts", str(merged / "chronology.json"), "-t", str(mine)])
+    assert result.exit_code == 0, result.output
+    assert (merged / "facts.md").read_text(
+        encoding="utf-8"
+    ) == f"{len(build(made).paragraphs)} paragraphs\n"
+    missing = runner.invoke(app, ["facts", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 2
+    assert "file not found" in missing.output
+
+
+def test_a_chronology_saved_without_episodes_still_renders(tmp_path: Path) -> None:
+    made = Chronology(events=merge(sources()))
+    json_writer.write(made, tmp_path)
+    again = read_chronology(tmp_path / "chronology.json")
+    draft = build(again)
+    assert "The first key episode: August to October 2010" in [p.title for p in draft.parts]
+    assert draft.first_paragraph == 1
+
+
+# ---------------------------------------------------------------- the samples (golden)
+GOLDEN = SAMPLES / "expected" / "facts.md"
+
+
+@pytest.mark.skipif(not (SAMPLES / "review.toml").exists(), reason="samples not built yet")
+def test_the_samples_facts_draft_matches_the_golden_file() -> None:
+    """Regenerate after an intended change with ``UPDATE_GOLDEN=1 pytest tests/test_facts.py``."""
+    from chronology import pipeline
+    from chronology.review import load_review
+
+    review = load_review(SAMPLES / "review.toml")
+    loaded = pipeline.load_all(sorted((SAMPLES / "imrs").iterdir()), pipeline.spec_from(review))
+    text = facts_md.render(build(pipeline.integrate(loaded, review)))
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert GOLDEN.exists(), "no golden file yet: run with UPDATE_GOLDEN=1"
+    assert text == GOLDEN.read_text(encoding="utf-8")
