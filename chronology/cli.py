@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from chronology import __version__
-from chronology.commands import facts, init, merge, names
+from chronology.commands import facts, init, merge, names, report
 from chronology.errors import ChronologyError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,6 +69,7 @@ def guarded(command: F) -> F:
 
 
 app.command("merge")(guarded(merge.merge_command))
+app.command("report")(guarded(report.report_command))
 app.command("facts")(guarded(facts.facts_command))
 app.command("init")(guarded(init.init_command))
 app.command("check-names")(guarded(names.check_names_command))

@@ -18,6 +18,8 @@ FORMATS: dict[str, str] = {
     "json": "json",
     "csv": "csv",
     "xlsx": "xlsx",
+    "html": "html",  # report.html: the offline report with the swimlane timeline
+    "timeline": "timeline",  # timeline.svg and timeline.png (for Word)
     "md": "facts_md",  # facts.md: the draft Facts section (templates/facts.md.j2)
     "docx": "facts_docx",  # facts.docx: the same draft in Word
 }

@@ -1,0 +1,67 @@
+"""``chronology report CHRONOLOGY_JSON [--out DIR]``: re-render the offline HTML report.
+
+Writes ``report.html`` with ``timeline.svg`` and ``timeline.png`` from a saved chronology, so a
+report can be remade (after a template change, or anonymised) without merging again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chronology import pipeline
+from chronology.codec import read_chronology
+from chronology.commands.common import console
+from chronology.pseudonyms import Glossary, anonymise_chronology
+from chronology.render import html, timeline
+from chronology.review import find_review
+from chronology.schema import Chronology
+
+ChronologyArg = Annotated[
+    Path,
+    typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Folder for the report (default: the chronology's folder)."),
+]
+AnonymiseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--anonymise",
+        help="Replace real names with designations from [pseudonyms], then leak-check.",
+    ),
+]
+ReviewOpt = Annotated[
+    Path | None,
+    typer.Option("--review", help="The review file (default: ./review.toml) for --anonymise."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+
+
+def report_command(
+    chronology_json: ChronologyArg,
+    out: OutOpt = None,
+    anonymise: AnonymiseOpt = False,
+    review: ReviewOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Re-render report.html, timeline.svg and timeline.png from a saved chronology.json."""
+    chronology = read_chronology(chronology_json)
+    glossary = None
+    if anonymise:
+        chronology, glossary = anonymised(chronology, review)
+    folder = out if out is not None else chronology_json.parent
+    written = html.write(chronology, folder) + timeline.write(chronology, folder)
+    if glossary is not None:
+        pipeline.leak_check(written, glossary)
+    if not quiet:
+        console.print("Wrote " + ", ".join(str(p) for p in written))
+
+
+def anonymised(chronology: Chronology, review_path: Path | None) -> tuple[Chronology, Glossary]:
+    """The chronology through the review's pseudonym glossary (the same machinery as merge)."""
+    glossary = pipeline.glossary_for(find_review(review_path))
+    return anonymise_chronology(chronology, glossary), glossary
