@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from chronology import __version__
-from chronology.commands import facts, init, merge, names, report
+from chronology.commands import analyse, diff, facts, init, lag, merge, names, report
 from chronology.errors import ChronologyError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,6 +75,9 @@ app.command("init")(guarded(init.init_command))
 app.command("check-names")(guarded(names.check_names_command))
 app.command("anonymise")(guarded(names.anonymise_command))
 app.command("personalise")(guarded(names.personalise_command))
+app.command("analyse")(guarded(analyse.analyse_command))
+app.command("lag")(guarded(lag.lag_command))
+app.command("diff")(guarded(diff.diff_command))
 
 
 def main() -> None:

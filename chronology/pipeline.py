@@ -28,6 +28,7 @@ Stage = Callable[[Chronology, Settings], None]
 STAGES: tuple[str, ...] = (
     "chronology.scope:flag_scope",
     "chronology.episodes:assign_episodes",  # key episodes (K0 prior, K1…), meta["facts"]
+    "chronology.analysis:run_checks",  # discrepancies, lag, timescales, who knew what
 )
 
 

@@ -9,6 +9,7 @@ import typer
 from rich.progress import Progress
 
 from chronology import pipeline, render
+from chronology.analysis import summary_lines
 from chronology.commands.common import (
     agency_summary,
     console,
@@ -94,4 +95,6 @@ def merge_command(
     if not quiet:
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))
+        for line in summary_lines(chronology):
+            console.print(line, markup=False)
         console.print("Wrote " + ", ".join(str(p) for p in written))

@@ -22,6 +22,7 @@ FORMATS: dict[str, str] = {
     "timeline": "timeline",  # timeline.svg and timeline.png (for Word)
     "md": "facts_md",  # facts.md: the draft Facts section (templates/facts.md.j2)
     "docx": "facts_docx",  # facts.docx: the same draft in Word
+    "analysis": "analysis_xlsx",  # analysis.xlsx: the analyst checks, one sheet per check
 }
 ALWAYS = ("json",)
 

@@ -1,0 +1,94 @@
+"""``chronology lag CHRONOLOGY_JSON``: recording lag per agency, and the late entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from chronology.analysis.common import Finding
+from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
+from chronology.codec import read_chronology
+from chronology.commands.common import console
+
+ChronologyArg = Annotated[
+    Path,
+    typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
+]
+ThresholdOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--threshold",
+        min=0,
+        help="Days after which an entry counts as late [default: the review file's, else 7].",
+    ),
+]
+
+
+def _threshold(saved: list[Finding]) -> int:
+    for summary in saved:
+        if isinstance(summary, dict) and isinstance(summary.get("threshold_days"), int):
+            return int(summary["threshold_days"])
+    return LAG_THRESHOLD_DAYS
+
+
+def _number(value: object) -> str:
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def summary_table(lag: list[Finding], threshold: int) -> Table:
+    table = Table(title="Recording lag by agency (days)", title_justify="left")
+    for heading in ("Agency", "Entries", "Median", "Longest", f"Over {threshold}", "Before event"):
+        table.add_column(heading, justify="left" if heading == "Agency" else "right")
+    for s in lag:
+        table.add_row(
+            Text(s["agency"]), str(s["count"]), _number(s["median_days"]),
+            _number(s["max_days"]), str(s["over_threshold"]), str(s["recorded_before_event"]),
+        )  # fmt: skip
+    return table
+
+
+def _entry(entry: Finding) -> Text:
+    text = Text(entry["text"])
+    text.append("\n" + entry["sources"][0], style="dim")
+    return text
+
+
+def entries_table(lag: list[Finding], threshold: int) -> Table:
+    entries = [e for s in lag for e in s["entries"] if e["kind"] == "late_recording"]
+    entries.sort(key=lambda e: (-e["days"], e["date"], e["sources"][0]))
+    table = Table(
+        title=f"Entries recorded more than {threshold} days after the event, worst first",
+        title_justify="left",
+    )
+    table.add_column("Days", justify="right", no_wrap=True)
+    table.add_column("Working days", justify="right", no_wrap=True)
+    table.add_column("Agency")
+    table.add_column("Event date", no_wrap=True)
+    table.add_column("Recorded on", no_wrap=True)
+    table.add_column("Event", no_wrap=True)
+    table.add_column("Entry and source", overflow="fold", ratio=1)
+    for e in entries:
+        table.add_row(
+            str(e["days"]), str(e["working_days"]), Text(e["agency"]), e["date"],
+            e["recorded_on"], e["events"][0], _entry(e),
+        )  # fmt: skip
+    return table
+
+
+def lag_command(chronology_json: ChronologyArg, threshold: ThresholdOpt = None) -> None:
+    """Print the recording lag: per agency count, median and longest, then the late entries.
+
+    Lag is the recorded-on date minus the event date, for entries where both are exact days.
+    """
+    chronology = read_chronology(chronology_json)
+    limit = threshold if threshold is not None else _threshold(chronology.analysis.get("lag", []))
+    lag = recording_lag(chronology, limit)
+    if not lag:
+        console.print("No entry has both an exact event date and an exact recorded-on date.")
+        return
+    console.print(summary_table(lag, limit))
+    console.print(entries_table(lag, limit))

@@ -1,0 +1,85 @@
+"""Working days in England and Wales: weekdays that are not bank holidays.
+
+Bank holidays come from the ``holidays`` package (``GB``, subdivision ``ENG``, which England
+and Wales share), including the one-off days: the Diamond Jubilee (5 June 2012, with the Spring
+bank holiday moved to 4 June), the 2022 State Funeral and the 2023 Coronation.
+
+Counting follows the statutory convention: "within 15 working days of" a day counts the
+working days after that day, up to and including the later day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import cache
+
+import holidays
+
+__all__ = [
+    "add_months",
+    "add_working_days",
+    "bank_holidays",
+    "is_working_day",
+    "working_days_between",
+]
+
+_SATURDAY = 5
+
+
+@cache
+def bank_holidays(year: int) -> dict[dt.date, str]:
+    """England and Wales bank holidays in ``year`` (weekend dates included as listed)."""
+    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
+    return {day: str(name) for day, name in sorted(found.items())}
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < _SATURDAY and day not in bank_holidays(day.year)
+
+
+def _weekdays_through(day: dt.date) -> int:
+    """Weekdays from a fixed Monday (0001-01-01) up to and including ``day``."""
+    ordinal = day.toordinal()  # 0001-01-01 is ordinal 1, a Monday
+    weeks, rest = divmod(ordinal, 7)
+    return weeks * 5 + min(rest, 5)
+
+
+def _holidays_in(after: dt.date, through: dt.date) -> int:
+    """Bank holidays falling on weekdays in ``(after, through]``."""
+    return sum(
+        1
+        for year in range(after.year, through.year + 1)
+        for day in bank_holidays(year)
+        if after < day <= through and day.weekday() < _SATURDAY
+    )
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (negative when ``end`` is
+    earlier): the Monday after a Friday is 1, a Friday to the next Friday is 5."""
+    if end < start:
+        return -working_days_between(end, start)
+    weekdays = _weekdays_through(end) - _weekdays_through(start)
+    return weekdays - _holidays_in(start, end)
+
+
+def add_working_days(start: dt.date, count: int) -> dt.date:
+    """The day that is ``count`` working days after ``start`` (``count`` ≥ 0); with 0, the
+    first working day on or after ``start``."""
+    day = start
+    while count == 0 and not is_working_day(day):
+        day += dt.timedelta(days=1)
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months later, on the same day of the month or the month's last day
+    (31 January + 1 month is 29 February in a leap year)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
