@@ -24,9 +24,18 @@ class Kind:
     link_days: int
 
 
+def _alternatives(phrases: list[str]) -> str:
+    return "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _whole_words(alternation: str) -> re.Pattern[str]:
+    # one look-around pair around the whole alternation: measured several times faster
+    # in Python's re than anchoring each phrase with \b
+    return re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
+
+
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(p.lower()) for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    return _whole_words(_alternatives(phrases))
 
 
 def load_rules(name: str) -> dict[str, Any]:
@@ -69,35 +78,45 @@ def kinds_of(text: str) -> tuple[str, ...]:
     return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
 
 
+@cache
+def _first_kind_pattern() -> re.Pattern[str]:
+    """One alternation of every phrase, kinds in lexicon order: the leftmost match is the
+    kind named first, and at one position the earlier kind wins."""
+    table = load_rules("kinds.toml")["kinds"]
+    groups = []
+    for order, (_name, spec) in enumerate(table.items()):
+        groups.append(f"(?P<k{order}>{_alternatives(spec['phrases'])})")
+    return _whole_words("|".join(groups))
+
+
 @lru_cache(maxsize=65536)
 def classify(text: str) -> str | None:
-    """The main kind of an entry: the kind named first in its text (lexicon order breaks a
+    """The main kind of an entry: the kind its text names first (lexicon order breaks a
     tie). Entries lead with what happened: "Telephone call from HV: screening meeting
     yesterday" is a phone call about a meeting, not the meeting itself."""
-    lowered = text.lower()
-    best: tuple[int, int, str] | None = None
-    for order, kind in enumerate(lexicon()):
-        match = kind.pattern.search(lowered)
-        if match and (best is None or (match.start(), order) < best[:2]):
-            best = (match.start(), order, kind.name)
-    return best[2] if best else None
+    match = _first_kind_pattern().search(text.lower())
+    if match is None or match.lastgroup is None:
+        return None
+    return lexicon()[int(match.lastgroup[1:])].name
 
 
 @cache
-def _agency_types() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+def _agency_types() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], list[str]]:
+    """Per-type name patterns, and one alternation of every type's mention phrases."""
     table = load_rules("agencies.toml")["types"]
-    return {
-        name: (_phrase_pattern(spec["names"]), _phrase_pattern(spec["mentions"]))
-        for name, spec in table.items()
-    }
+    names = {name: _phrase_pattern(spec["names"]) for name, spec in table.items()}
+    order = list(table)
+    groups = [f"(?P<t{i}>{_alternatives(table[n]['mentions'])})" for i, n in enumerate(order)]
+    mentions = _whole_words("|".join(groups))
+    return names, mentions, order
 
 
 @lru_cache(maxsize=1024)
 def agency_type(agency: str) -> str | None:
     """``"Kingsmere Police"`` → ``"police"``: what kind of organisation an agency is."""
     lowered = agency.lower()
-    for name, (names, _mentions) in _agency_types().items():
-        if names.search(lowered):
+    for name, pattern in _agency_types()[0].items():
+        if pattern.search(lowered):
             return name
     return None
 
@@ -105,7 +124,6 @@ def agency_type(agency: str) -> str | None:
 @lru_cache(maxsize=65536)
 def mentioned_types(text: str) -> frozenset[str]:
     """The agency types a record's text mentions (``"rang EDT"`` → childrens_social_care)."""
-    lowered = text.lower()
-    return frozenset(
-        name for name, (_names, mentions) in _agency_types().items() if mentions.search(lowered)
-    )
+    _names, pattern, order = _agency_types()
+    lowered = text.lower().replace("’", "'")
+    return frozenset(order[int(m.lastgroup[1:])] for m in pattern.finditer(lowered) if m.lastgroup)

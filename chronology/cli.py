@@ -26,6 +26,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # help texts name review.toml tables like [analysis]: print them, do not parse them as markup
+    rich_markup_mode=None,
 )
 
 

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from chronology.dates import DateSpan, Precision
 from chronology.errors import ChronologyFileError, Notice, Rejected
 from chronology.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Source
@@ -151,7 +153,8 @@ def to_document(chronology: Chronology) -> dict[str, Any]:
 
 
 def dumps(chronology: Chronology) -> str:
-    return json.dumps(to_document(chronology), ensure_ascii=False, indent=1) + "\n"
+    # orjson: the standard library's encoder falls back to pure Python when indenting
+    return orjson.dumps(to_document(chronology), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 _TOP_LEVEL = {"schema", "meta", "events", "episodes", "discrepancies", "warnings", "rejected"}

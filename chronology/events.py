@@ -68,6 +68,8 @@ def attributed_text(sources: Sequence[Source], attribute: str) -> str:
 
 def _agreed_date(sources: Sequence[Source]) -> DateSpan | None:
     """The most precise date when every source's dates overlap; ``None`` when they conflict."""
+    if len(sources) == 1:
+        return sources[0].date
     known = [s.date for s in sources if s.date.start is not None]
     if not known:
         return sources[0].date
@@ -87,6 +89,8 @@ def _conflict_span(sources: Sequence[Source]) -> DateSpan:
 
 
 def _main_kind(sources: Sequence[Source]) -> str | None:
+    if len(sources) == 1:
+        return sources[0].kind
     kinds = Counter(s.kind for s in sources if s.kind)
     if not kinds:
         return None

@@ -29,7 +29,7 @@ TEXT_CORROBORATED = 30
 _WORDS = re.compile(r"[^\w]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity: units are unique by index
 class Unit:
     """One record (or a cluster of exact duplicates) as the matcher sees it."""
 
@@ -43,6 +43,7 @@ class Unit:
     time: str | None
     mentions: frozenset[str] = frozenset()  # agency types the record names
     agency_type: str | None = None
+    minutes: int | None = None  # time of day, in minutes after midnight
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,32 +71,68 @@ def find_links(units: Sequence[Unit]) -> list[Link]:
 
 
 def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
-    """Exact-dated records on the same day (or the next: late-night contacts are often
-    recorded the following morning), compared in one vectorised call per day."""
+    """Exact-dated records on the same day, or the next (late-night contacts are often
+    recorded the following morning). Only corroborated pairs are scored: pairs where one
+    record names the other's agency, and same-kind pairs with near-identical wording."""
     by_day: dict[int, list[Unit]] = defaultdict(list)
     for unit in units:
         if unit.exact:
             by_day[unit.start].append(unit)
     for day in sorted(by_day):
-        left = by_day[day]
-        right = left + by_day.get(day + 1, [])
-        if len(right) < 2:
-            continue
-        scores = process.cdist(
-            [u.text for u in left],
-            [u.text for u in right],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=TEXT_CORROBORATED,
-            dtype="uint8",
-        )
-        rows, cols = scores.nonzero()
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            a, b = left[i], right[j]
-            if a.agency == b.agency or (j < len(left) and j <= i):
+        left, later = by_day[day], by_day.get(day + 1, [])
+        yield from _named_links(left, [*left, *later])
+        yield from _identical_links(left, [*left, *later])
+
+
+def _named_links(left: Sequence[Unit], right: Sequence[Unit]) -> Iterator[Link]:
+    by_type: dict[str | None, list[Unit]] = defaultdict(list)
+    naming: dict[str, list[Unit]] = defaultdict(list)
+    for unit in right:
+        by_type[unit.agency_type].append(unit)
+        for named in unit.mentions:
+            naming[named].append(unit)
+    for a in left:
+        found = {u.index: u for t in a.mentions for u in by_type.get(t, ())}
+        found.update((u.index, u) for u in naming.get(a.agency_type or "", ()))
+        for index in sorted(found):
+            b = found[index]
+            if not _new_pair(a, b):
                 continue
-            link = judge(a, b, int(scores[i, j]))
+            named = _directions(a, b)
+            if named == 1 and b.start != a.start:
+                continue  # a day apart, every rule wants both records to name the other
+            cutoff = TEXT_CORROBORATED if named == 2 else 60
+            link = judge(a, b, int(fuzz.token_set_ratio(a.text, b.text, score_cutoff=cutoff)))
             if link is not None:
                 yield link
+
+
+def _identical_links(left: Sequence[Unit], right: Sequence[Unit]) -> Iterator[Link]:
+    """Same kind of contact, near-identical wording: one vectorised comparison per kind."""
+    kinds = sorted({u.kind for u in left if u.kind})
+    for kind in kinds:
+        mine = [u for u in left if u.kind == kind]
+        theirs = [
+            u for u in right if u.kind == kind and len({u.agency, *(m.agency for m in mine)}) > 1
+        ]
+        if not theirs:
+            continue
+        scores = process.cdist(
+            [u.text for u in mine], [u.text for u in theirs],
+            scorer=fuzz.ratio, score_cutoff=TEXT_ALONE, dtype="uint8",
+        )  # fmt: skip
+        rows, cols = scores.nonzero()
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            a, b = mine[i], theirs[j]
+            if _new_pair(a, b) and a.start == b.start:
+                link = judge(a, b, int(scores[i, j]))
+                if link is not None:
+                    yield link
+
+
+def _new_pair(a: Unit, b: Unit) -> bool:
+    """Different agencies, and each same-day pair considered once."""
+    return a.agency != b.agency and (b.start != a.start or b.index > a.index)
 
 
 def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
@@ -147,7 +184,12 @@ def judge(a: Unit, b: Unit, text: int) -> Link | None:
     gap = max(0, max(a.start, b.start) - min(a.end, b.end))
     named = _directions(a, b)
     same_kind = a.kind is not None and a.kind == b.kind
-    if a.time and b.time and _minutes_apart(a.time, b.time) > 120 and named < 2:
+    if (
+        a.minutes is not None
+        and b.minutes is not None
+        and abs(a.minutes - b.minutes) > 120
+        and named < 2
+    ):
         return None  # hours apart with no cross-reference: two contacts
     exact = a.exact and b.exact
     when = "same day" if exact and gap == 0 else ("next day" if exact else "within the vague date")
@@ -177,72 +219,64 @@ def _label(kind: str | None) -> str:
     return (kind or "contact").replace("_", " ")
 
 
-def _minutes_apart(first: str, second: str) -> int:
-    def minutes(text: str) -> int:
-        hours, _, mins = text.partition(":")
-        return int(hours) * 60 + int(mins or 0)
-
-    return abs(minutes(first) - minutes(second))
+def minutes_of(time: str | None) -> int | None:
+    """``"15:30"`` → 930."""
+    if not time:
+        return None
+    hours, _, mins = time.partition(":")
+    return int(hours) * 60 + int(mins or 0)
 
 
 def _meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
-    """Multi-agency meetings: the same kind of meeting recorded by two agencies within the
-    kind's window is one meeting when each record is the other's nearest; apart = conflict."""
+    """Multi-agency meetings: two agencies' records of the same kind of meeting, within the
+    kind's window, are one meeting when each is the other's nearest; apart = a conflict."""
     windows = link_days()
-    by_kind_agency: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    by_kind: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
-        if unit.kind in windows and unit.end - unit.start <= 7:
-            by_kind_agency[(unit.kind, unit.agency)].append(unit)
-    agencies_by_kind: dict[str, list[str]] = defaultdict(list)
-    for kind, agency in sorted(by_kind_agency):
-        agencies_by_kind[kind].append(agency)
-    for kind, agencies in agencies_by_kind.items():
-        for i, first in enumerate(agencies):
-            for second in agencies[i + 1 :]:
-                yield from _mutual_nearest(
-                    by_kind_agency[(kind, first)],
-                    by_kind_agency[(kind, second)],
-                    kind,
-                    windows[kind],
-                )
+        if unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
+            by_kind[unit.kind].append(unit)
+    for kind in sorted(by_kind):
+        ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))
+        nearest = _nearest_by_agency(ordered, windows[kind])
+        label = kind.replace("_", " ")
+        for a in ordered:
+            for b in nearest[a.index].values():
+                if b.index > a.index and nearest[b.index].get(a.agency) is a:
+                    yield _meeting_link(a, b, label)
+
+
+def _nearest_by_agency(ordered: Sequence[Unit], window: int) -> dict[int, dict[str, Unit]]:
+    """For each record, the nearest record of every other agency within ``window`` days."""
+    starts = [u.start for u in ordered]
+    nearest: dict[int, dict[str, Unit]] = {}
+    for unit in ordered:
+        low = bisect.bisect_left(starts, unit.start - window - 7)
+        high = bisect.bisect_right(starts, unit.end + window)
+        best: dict[str, tuple[tuple[int, int, int], Unit]] = {}
+        for other in ordered[low:high]:
+            gap = _gap(unit, other)
+            if other.agency == unit.agency or gap > window:
+                continue
+            key = (gap, abs(other.start - unit.start), other.index)
+            if other.agency not in best or key < best[other.agency][0]:
+                best[other.agency] = (key, other)
+        nearest[unit.index] = {agency: pair[1] for agency, pair in best.items()}
+    return nearest
 
 
 def _gap(a: Unit, b: Unit) -> int:
     return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
-class _Nearest:
-    """Nearest record by date among one agency's records of one kind, by bisection."""
-
-    def __init__(self, units: Sequence[Unit]) -> None:
-        self.units = sorted(units, key=lambda u: (u.start, u.index))
-        self.starts = [u.start for u in self.units]
-
-    def to(self, unit: Unit) -> Unit:
-        at = bisect.bisect_left(self.starts, unit.start)
-        # spans are at most 8 days long, so the nearest lies within a few places of ``at``
-        nearby = self.units[max(0, at - 8) : at + 8]
-        return min(nearby, key=lambda o: (_gap(unit, o), abs(o.start - unit.start), o.index))
-
-
-def _mutual_nearest(
-    left: Sequence[Unit], right: Sequence[Unit], kind: str, window: int
-) -> Iterator[Link]:
-    label = kind.replace("_", " ")
-    near_left, near_right = _Nearest(left), _Nearest(right)
-    for a in left:
-        b = near_right.to(a)
-        if near_left.to(b) is not a:
-            continue
-        gap = _gap(a, b)
-        pair = (min(a.index, b.index), max(a.index, b.index))
-        if gap == 0:
-            yield Link(*pair, 0.95, f"same {label}, same day")
-        elif gap == 1:
-            yield Link(*pair, 0.9, f"same {label}, recorded a day apart")
-        elif gap <= window:
-            reason = f"same {label}: each agency's nearest record of one, {gap} days apart"
-            yield Link(*pair, round(0.8 - gap / 100, 3), reason, conflict=True)
+def _meeting_link(a: Unit, b: Unit, label: str) -> Link:
+    gap = _gap(a, b)
+    pair = (min(a.index, b.index), max(a.index, b.index))
+    if gap == 0:
+        return Link(*pair, 0.95, f"same {label}, same day")
+    if gap == 1:
+        return Link(*pair, 0.9, f"same {label}, recorded a day apart")
+    reason = f"same {label}: each agency's nearest record of one, {gap} days apart"
+    return Link(*pair, round(0.8 - gap / 100, 3), reason, conflict=True)
 
 
 def is_exact(precision: Precision, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from chronology.classify import agency_type, classify, mentioned_types
 from chronology.events import build_event, event_sort_key
-from chronology.matching import Link, Unit, find_links, is_exact, normalise_text
+from chronology.matching import Link, Unit, find_links, is_exact, minutes_of, normalise_text
 from chronology.schema import Event, MergeDecision, Source
 
 
@@ -47,8 +47,9 @@ def merge(
         if source.kind is None:
             # the text leads; the action column decides only when the text names no kind
             source.kind = classify(f"{source.text}\n{source.action}")
-    clusters, duplicate_decisions = _collapse_duplicates(ordered)
-    units = [_unit(i, [ordered[m] for m in members]) for i, members in enumerate(clusters)]
+    words = [(normalise_text(s.text), normalise_text(s.action)) for s in ordered]
+    clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
+    units = [_unit(i, ordered[members[0]], words[members[0]]) for i, members in enumerate(clusters)]
     forced, split = _overrides(clusters, ordered, joins, splits)
     groups = _group(units, forced + find_links(units), split)
     events = []
@@ -84,21 +85,18 @@ def _overrides(
     return forced, split
 
 
-def _duplicate_key(source: Source) -> tuple[object, ...]:
-    return (
-        source.agency, source.file, source.sheet, source.date.text, source.time,
-        normalise_text(source.text), normalise_text(source.action),
-    )  # fmt: skip
+def _duplicate_key(source: Source, words: tuple[str, str]) -> tuple[object, ...]:
+    return (source.agency, source.file, source.sheet, source.date.text, source.time, *words)
 
 
 def _collapse_duplicates(
-    ordered: Sequence[Source],
+    ordered: Sequence[Source], words: Sequence[tuple[str, str]]
 ) -> tuple[list[list[int]], dict[int, MergeDecision]]:
     first_of: dict[tuple[object, ...], int] = {}
     clusters: list[list[int]] = []
     decisions: dict[int, MergeDecision] = {}
     for index, source in enumerate(ordered):
-        key = _duplicate_key(source)
+        key = _duplicate_key(source, words[index])
         if key in first_of and source.text.strip():
             cluster = first_of[key]
             clusters[cluster].append(index)
@@ -112,8 +110,7 @@ def _collapse_duplicates(
     return clusters, decisions
 
 
-def _unit(index: int, members: Sequence[Source]) -> Unit:
-    first = members[0]
+def _unit(index: int, first: Source, words: tuple[str, str]) -> Unit:
     span = first.date
     start = span.start.toordinal() if span.start else -1
     end = span.end.toordinal() if span.end else -1
@@ -124,10 +121,11 @@ def _unit(index: int, members: Sequence[Source]) -> Unit:
         end=end,
         exact=span.start is not None and is_exact(span.precision, start, end),
         kind=first.kind,
-        text=normalise_text(" ".join(filter(None, (first.text, first.action)))),
+        text=" ".join(filter(None, words)),
         time=first.time,
         mentions=mentioned_types(f"{first.text}\n{first.action}"),
         agency_type=agency_type(first.agency),
+        minutes=minutes_of(first.time),
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chronology.dates import parse_date
+from chronology.dates import DateError, DateSpan, parse_date
 from chronology.schema import Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,12 +29,16 @@ def source(
     action: str = "",
 ) -> Source:
     """A source as a loader would make it, for merge and analysis tests."""
+    try:
+        span = parse_date(date)
+    except DateError:  # as the loaders do: an unreadable date makes an undated source
+        span = DateSpan.unknown(date)
     return Source(
         agency=agency,
         file=file or f"{agency}.xlsx",
         sheet=sheet,
         row=row,
-        date=parse_date(date),
+        date=span,
         text=text,
         time=time,
         recorded_on=parse_date(recorded) if recorded else None,

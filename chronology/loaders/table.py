@@ -117,7 +117,7 @@ def _read_row(
         if texts[extra]:
             fields[f"Column {_column_letter(extra)}"] = texts[extra]
     joined = " | ".join(t for t in texts if t)
-    if tuple(normalise_heading(c) for c in cells) == layout.header_key:
+    if _repeats_header(cells, layout.header_key):
         result.rejected.append(
             Rejected(table.file, table.sheet, number, "repeated heading row", joined)
         )
@@ -145,6 +145,14 @@ def _read_row(
             fields=fields,
         )
     )
+
+
+def _repeats_header(cells: Sequence[object], header_key: tuple[str, ...]) -> bool:
+    """A heading row repeated below the header (Word tables carried across pages)."""
+    first = next((c for c in cells if isinstance(c, str) and c.strip()), None)
+    if first is None or normalise_heading(first) not in header_key:
+        return False  # cheap test first: most rows are data
+    return tuple(normalise_heading(c) for c in cells) == header_key
 
 
 def _field_text(by_field: Mapping[str, object], name: str) -> str:

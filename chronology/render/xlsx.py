@@ -1,29 +1,32 @@
-"""``integrated_chronology.xlsx``: one row per event, every source on a second sheet.
+"""``integrated_chronology.xlsx``: one row per event, every source on a second sheet, every
+warning and set-aside row on a third.
 
-Written with XlsxWriter: it streams (constant memory), and ``write_string`` stores agency text
-as text, so a planted ``=HYPERLINK(...)`` can never become a formula.
+Rows are filled in their agency's colour (the same as the HTML report), multi-agency events
+grey, out-of-scope events greyed italic; frozen header, autofilter, wrapped text. Written by
+``ooxml``: every text cell is an inline string, so nothing can run as a formula.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-import xlsxwriter
 
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
+from chronology.render.ooxml import Sheet, Style, write_workbook
 from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_row, source_rows
 from chronology.safety import write_with
-from chronology.schema import Chronology
+from chronology.schema import Chronology, Event
 
 FILENAME = "integrated_chronology.xlsx"
 EXCEL_CELL_LIMIT = 32767
 EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
 SOURCE_WIDTHS = (8, 24, 28, 16, 6, 18, 11, 11, 10, 7, 12, 70, 36, 18, 14, 14, 40)
-# A fixed creation date keeps the file byte-identical for the same inputs.
+PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Detail")
+# Fixed document dates keep other workbooks (analysis.xlsx) byte-identical for the same inputs.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+PLAIN = Style()
+GREY = Style(font_colour="#595959", italic=True)
 
 
 def fit(text: str) -> str:
@@ -36,92 +39,41 @@ def fit(text: str) -> str:
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
     target = out / FILENAME
-    write_with(target, lambda path: _write_workbook(chronology, path))
+    sheets = [
+        Sheet("Integrated chronology", EVENT_COLUMNS, EVENT_WIDTHS, _event_rows(chronology)),
+        Sheet("Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _plain(source_rows(chronology))),
+        Sheet("Warnings", PROBLEM_COLUMNS, (28, 16, 6, 22, 90), _plain(_problems(chronology))),
+    ]
+    title = str(chronology.meta.get("title") or "Integrated chronology")
+    write_with(target, lambda path: write_workbook(path, sheets, title))
     return [target]
 
 
-def _write_workbook(chronology: Chronology, path: Path) -> None:
-    options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    workbook = xlsxwriter.Workbook(str(path), options)
-    workbook.set_properties({"created": FIXED_TIME, "title": "Integrated chronology"})
-    formats = _formats(workbook, chronology.agencies)
-    _events_sheet(workbook, chronology, formats)
-    _table_sheet(
-        workbook, "Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, source_rows(chronology), formats
-    )
-    problems = [
-        [n.file, n.sheet or "", n.row or "", "warning", n.message] for n in chronology.warnings
-    ] + [
-        [r.file, r.sheet or "", r.row, f"not an event: {r.reason}", r.text]
-        for r in chronology.rejected
-    ]
-    columns = ("File", "Sheet", "Row", "What", "Detail")
-    _table_sheet(workbook, "Warnings", columns, (28, 16, 6, 22, 90), problems, formats)
-    workbook.close()
-
-
-def _formats(workbook: Any, agencies: Sequence[str]) -> dict[str, Any]:
-    base = {
-        "text_wrap": True,
-        "valign": "top",
-        "font_color": TEXT,
-        "border": 1,
-        "border_color": "#BFBFBF",
+def _event_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[object]]]:
+    fills = {
+        agency: Style(fill=colour, font_colour=TEXT)
+        for agency, colour in agency_colours(chronology.agencies).items()
     }
-    formats = {
-        agency: workbook.add_format({**base, "bg_color": colour})
-        for agency, colour in agency_colours(agencies).items()
-    }
-    formats["_multi"] = workbook.add_format({**base, "bg_color": MULTI_AGENCY})
-    formats["_grey"] = workbook.add_format({**base, "font_color": "#595959", "italic": True})
-    formats["_plain"] = workbook.add_format(base)
-    formats["_header"] = workbook.add_format({**base, "bold": True, "bg_color": "#D9D9D9"})
-    return formats
+    multi = Style(fill=MULTI_AGENCY, font_colour=TEXT)
+    for event in chronology.events:
+        yield _event_style(event, fills, multi), [fit(cell) for cell in event_row(event)]
 
 
-def _header(
-    sheet: Any, columns: Sequence[str], widths: Sequence[int], formats: dict[str, Any]
-) -> None:
-    for col, (name, width) in enumerate(zip(columns, widths, strict=True)):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, name, formats["_header"])
-    sheet.freeze_panes(1, 0)
+def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
+    if "out_of_scope" in event.flags:
+        return GREY
+    if len(event.agencies) > 1:
+        return multi
+    return fills.get(event.agencies[0], PLAIN) if event.agencies else PLAIN
 
 
-def _events_sheet(workbook: Any, chronology: Chronology, formats: dict[str, Any]) -> None:
-    sheet = workbook.add_worksheet("Integrated chronology")
-    _header(sheet, EVENT_COLUMNS, EVENT_WIDTHS, formats)
-    for number, event in enumerate(chronology.events, start=1):
-        if "out_of_scope" in event.flags:
-            style = formats["_grey"]
-        elif len(event.agencies) > 1:
-            style = formats["_multi"]
-        else:
-            style = (
-                formats.get(event.agencies[0], formats["_plain"])
-                if event.agencies
-                else formats["_plain"]
-            )
-        for col, value in enumerate(event_row(event)):
-            sheet.write_string(number, col, fit(value), style)
-    sheet.autofilter(0, 0, max(1, len(chronology.events)), len(EVENT_COLUMNS) - 1)
+def _plain(rows: Iterator[Sequence[object]]) -> Iterator[tuple[Style, Sequence[object]]]:
+    for row in rows:
+        yield PLAIN, [fit(v) if isinstance(v, str) else v for v in row]
 
 
-def _table_sheet(
-    workbook: Any,
-    name: str,
-    columns: Sequence[str],
-    widths: Sequence[int],
-    rows: Iterable[Sequence[object]],
-    formats: dict[str, Any],
-) -> None:
-    sheet = workbook.add_worksheet(name)
-    _header(sheet, columns, widths, formats)
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        for col, value in enumerate(row):
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                sheet.write_number(count, col, value, formats["_plain"])
-            else:
-                sheet.write_string(count, col, fit(str(value)), formats["_plain"])
-    sheet.autofilter(0, 0, max(1, count), len(columns) - 1)
+def _problems(chronology: Chronology) -> Iterator[Sequence[object]]:
+    for n in chronology.warnings:
+        yield [n.file, n.sheet or "", n.row if n.row is not None else "", "warning", n.message]
+    for r in chronology.rejected:
+        yield [r.file, r.sheet or "", r.row, f"not an event: {r.reason}", r.text]

@@ -1,0 +1,5 @@
+"""``python -m chronology``: the same as the ``chronology`` command."""
+
+from chronology.cli import main
+
+main()
