@@ -89,8 +89,8 @@ def _named_links(left: Sequence[Unit], right: Sequence[Unit]) -> Iterator[Link]:
     naming: dict[str, list[Unit]] = defaultdict(list)
     for unit in right:
         by_type[unit.agency_type].append(unit)
-        for named in unit.mentions:
-            naming[named].append(unit)
+        for kind in unit.mentions:
+            naming[kind].append(unit)
     for a in left:
         found = {u.index: u for t in a.mentions for u in by_type.get(t, ())}
         found.update((u.index, u) for u in naming.get(a.agency_type or "", ()))

@@ -25,7 +25,12 @@ def inputs(tmp_path: Path) -> list[Path]:
                 ["Northbridge Police"],
                 [],
                 ["Date/Time", "Log No", "Details of Incident / Contact", "Date Recorded"],
-                [dt.datetime(2012, 5, 1, 10), "L1", "Strategy discussion with CSC re Jade WALSH", "01/05/2012"],
+                [
+                    dt.datetime(2012, 5, 1, 10),
+                    "L1",
+                    "Strategy discussion with CSC re Jade WALSH",
+                    "01/05/2012",
+                ],
                 [dt.datetime(2003, 3, 2), "L0", "Lee PARKER cautioned for assault", "02/03/2003"],
             ]
         },
@@ -61,7 +66,9 @@ def test_merge_writes_outputs_and_summary(inputs: list[Path], tmp_path: Path) ->
     assert any("31/04/2012" in w["message"] and w["row"] == 3 for w in document["warnings"])
 
 
-def test_formats_option_limits_outputs_but_json_is_always_written(inputs: list[Path], tmp_path: Path) -> None:
+def test_formats_option_limits_outputs_but_json_is_always_written(
+    inputs: list[Path], tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     result = run("merge", *inputs, "--out", out, "--formats", "csv")
     assert result.exit_code == 0, result.output
@@ -124,7 +131,9 @@ def test_check_names_fails_on_a_planted_name(inputs: list[Path], tmp_path: Path)
     assert "'WALSH'" in result.output
 
 
-def test_scope_flags_out_of_period_events_and_in_scope_only(inputs: list[Path], tmp_path: Path) -> None:
+def test_scope_flags_out_of_period_events_and_in_scope_only(
+    inputs: list[Path], tmp_path: Path
+) -> None:
     review = tmp_path / "review.toml"
     review.write_text("[review]\nstart = 2008-04-01\nend = 2012-08-07\n")
     out = tmp_path / "out"
@@ -162,7 +171,9 @@ def test_agency_exception_extends_its_own_period(inputs: list[Path], tmp_path: P
         ),
     ],
 )
-def test_review_file_errors_are_located(inputs: list[Path], tmp_path: Path, content: str, words: str) -> None:
+def test_review_file_errors_are_located(
+    inputs: list[Path], tmp_path: Path, content: str, words: str
+) -> None:
     review = tmp_path / "review.toml"
     review.write_text(content)
     result = run("merge", *inputs, "--out", tmp_path / "out", "--review", review)
@@ -170,7 +181,9 @@ def test_review_file_errors_are_located(inputs: list[Path], tmp_path: Path, cont
     assert words in result.output
 
 
-def test_author_join_and_split_override_automatic_matching(inputs: list[Path], tmp_path: Path) -> None:
+def test_author_join_and_split_override_automatic_matching(
+    inputs: list[Path], tmp_path: Path
+) -> None:
     review = tmp_path / "review.toml"
     review.write_text(
         "[[merge.split]]\nsources = ['Northbridge Police IMR chronology.xlsx:Chronology:4', "

@@ -123,9 +123,8 @@ def test_impossible_date_is_kept_undated_with_a_located_warning(xlsx_factory) ->
 def test_csv_cp1252_with_pound_and_curly_quotes(tmp_path: Path) -> None:
     path = tmp_path / "GP practice.csv"
     path.write_bytes(
-        "Consultation Date,Clinician,Entry\r\n09/08/2010,Dr A,“Owes £40” – said he’s fine\r\n".encode(
-            "cp1252"
-        )
+        "Consultation Date,Clinician,Entry\r\n"
+        "09/08/2010,Dr A,“Owes £40” – said he’s fine\r\n".encode("cp1252")
     )
     (only,) = load_file(path).sources
     assert only.text == "“Owes £40” – said he’s fine"
@@ -136,7 +135,10 @@ def test_csv_cp1252_with_pound_and_curly_quotes(tmp_path: Path) -> None:
 
 def test_csv_semicolon_delimited_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "wa.csv"
-    path.write_bytes("\ufeffDate;What happened\n01/05/2012;Met at office, agreed plan\n02/05/2012;Phoned\n".encode())
+    path.write_bytes(
+        "\ufeffDate;What happened\n01/05/2012;Met at office, agreed plan\n"
+        "02/05/2012;Phoned\n".encode()
+    )
     result = load_file(path)
     assert result.sources[0].date.start == dt.date(2012, 5, 1)
 
@@ -176,7 +178,12 @@ def test_docx_table_with_repeated_header_and_merged_cell(tmp_path: Path) -> None
         ("notes.pdf", b"%PDF-1.4", UnsupportedFormatError, ".pdf"),
         ("renamed.csv", b"PK\x03\x04rest", UnsupportedFormatError, "Rename it to .xlsx"),
         ("text.xlsx", b"Date,Event\n", UnsupportedFormatError, ".csv"),
-        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, EncryptedFileError, "password"),
+        (
+            "locked.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64,
+            EncryptedFileError,
+            "password",
+        ),
         ("nodate.csv", b"Name,Notes\nA,B\n", NoDateColumnError, "headings seen: Name, Notes"),
     ],
 )

@@ -20,9 +20,19 @@ def agencies_per_event(events):  # type: ignore[no-untyped-def]
 def test_meeting_recorded_by_several_agencies_is_one_event_with_every_account() -> None:
     events = merge(
         [
-            source(CSC, "14/06/2012", "Initial child protection conference held. CP plan agreed.", row=9),
+            source(
+                CSC,
+                "14/06/2012",
+                "Initial child protection conference held. CP plan agreed.",
+                row=9,
+            ),
             source(HV, "14/06/2012", "Attended ICPC - children made subject of CP plans", row=4),
-            source(NURSERY, "14/06/2012", "Manager attended the initial child protection conference", row=3),
+            source(
+                NURSERY,
+                "14/06/2012",
+                "Manager attended the initial child protection conference",
+                row=3,
+            ),
         ]
     )
     assert len(events) == 1
@@ -30,14 +40,25 @@ def test_meeting_recorded_by_several_agencies_is_one_event_with_every_account() 
     assert event.agencies == sorted([CSC, HV, NURSERY])
     assert len(event.sources) == 3
     assert f"{HV}: Attended ICPC" in event.text
-    assert event.merge and all(d.method == "auto" and d.reason for d in event.merge)
+    assert event.merge
+    assert all(d.method == "auto" for d in event.merge)
+    assert all(d.reason for d in event.merge)
 
 
 def test_both_ends_of_a_phone_call_merge() -> None:
     events = merge(
         [
-            source(POLICE, "09/08/2010", "Telephone consultation with EDT re welfare of children after DA incident"),
-            source(CSC, "09/08/2010", "EDT: call received from police regarding domestic incident, children at PGF address"),
+            source(
+                POLICE,
+                "09/08/2010",
+                "Telephone consultation with EDT re welfare of children after DA incident",
+            ),
+            source(
+                CSC,
+                "09/08/2010",
+                "EDT: call received from police regarding domestic incident, "
+                "children at PGF address",
+            ),
         ]
     )
     assert len(events) == 1
@@ -47,7 +68,11 @@ def test_strategy_discussion_dated_differently_is_linked_and_flagged() -> None:
     events = merge(
         [
             source(POLICE, "01/05/2012", "Strategy discussion with CSC; S47 enquiry agreed"),
-            source(CSC, "23/05/2012", "Strategy discussion held with police. Section 47 to be undertaken."),
+            source(
+                CSC,
+                "23/05/2012",
+                "Strategy discussion held with police. Section 47 to be undertaken.",
+            ),
             source(CSC, "02/02/2012", "Home visit by SW"),
         ]
     )
@@ -57,7 +82,8 @@ def test_strategy_discussion_dated_differently_is_linked_and_flagged() -> None:
     assert "date_conflict" in event.flags
     assert event.date.start == dt.date(2012, 5, 1)
     assert event.date.end == dt.date(2012, 5, 23)
-    assert "01/05/2012" in event.date.text and "23/05/2012" in event.date.text
+    assert "01/05/2012" in event.date.text
+    assert "23/05/2012" in event.date.text
 
 
 def test_birth_and_new_birth_visit_ten_days_later_stay_apart() -> None:
@@ -124,7 +150,12 @@ def test_order_is_date_then_time_and_ids_are_sequential() -> None:
             source(CSC, "not known", "Undated entry"),
         ]
     )
-    assert [e.text for e in events] == ["Morning call", "Evening call", "Year-only entry", "Undated entry"]
+    assert [e.text for e in events] == [
+        "Morning call",
+        "Evening call",
+        "Year-only entry",
+        "Undated entry",
+    ]
     assert [e.id for e in events] == ["E0001", "E0002", "E0003", "E0004"]
     assert "undated" in events[-1].flags
 

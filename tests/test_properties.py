@@ -71,14 +71,20 @@ def _write_csv(path: Path, rows: list[list[str]]) -> None:
 @settings(max_examples=25, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(AGENCIES), DATE_TEXT, st.sampled_from([*PHRASES, "", "End of chronology"])),
+        st.tuples(
+            st.sampled_from(AGENCIES),
+            DATE_TEXT,
+            st.sampled_from([*PHRASES, "", "End of chronology"]),
+        ),
         min_size=1,
         max_size=30,
     ),
     st.permutations(list(range(len(AGENCIES)))),
 )
 def test_files_in_any_order_give_byte_identical_json_and_no_row_is_lost(
-    tmp_path_factory, rows: list[tuple[str, str, str]], order: list[int]  # type: ignore[no-untyped-def]
+    tmp_path_factory,
+    rows: list[tuple[str, str, str]],
+    order: list[int],  # type: ignore[no-untyped-def]
 ) -> None:
     folder = tmp_path_factory.mktemp("imrs")
     paths = []

@@ -67,34 +67,49 @@ def test_designed_separate_occurrences_stay_apart(
     assert len(set(ids)) == len(ids), pair["reason"]
 
 
-def test_the_conflicting_strategy_discussion_is_flagged(merged: tuple[Path, dict[str, Any]]) -> None:
+def test_the_conflicting_strategy_discussion_is_flagged(
+    merged: tuple[Path, dict[str, Any]],
+) -> None:
     event_of = _event_of(merged[1])
     for conflict in DESIGN["conflict"]:
         (event_id,) = {event_of[ref]["id"] for ref in conflict["refs"]}
         event = event_of[conflict["refs"][0]]
         assert "date_conflict" in event["flags"]
-        assert (event["start"], event["end"]) == (str(min(conflict["dates"])), str(max(conflict["dates"])))
+        assert (event["start"], event["end"]) == (
+            str(min(conflict["dates"])),
+            str(max(conflict["dates"])),
+        )
     flagged = [e["id"] for e in merged[1]["events"] if "date_conflict" in e["flags"]]
     assert flagged == [event_id]
 
 
-def test_impossible_dates_and_duplicates_are_kept_and_reported(merged: tuple[Path, dict[str, Any]]) -> None:
+def test_impossible_dates_and_duplicates_are_kept_and_reported(
+    merged: tuple[Path, dict[str, Any]],
+) -> None:
     document = merged[1]
     event_of = _event_of(document)
     for ref in DESIGN["impossible_dates"]["refs"]:
         assert "undated" in event_of[ref]["flags"]
         row = int(ref.rsplit(":", 1)[1])
-        assert any(w["row"] == row and "not a real date" in w["message"] for w in document["warnings"])
+        assert any(
+            w["row"] == row and "not a real date" in w["message"] for w in document["warnings"]
+        )
     refs = DESIGN["duplicates"]["refs"]
     assert len({event_of[r]["id"] for r in refs}) == 1
     assert "duplicate_rows" in event_of[refs[0]]["flags"]
 
 
-def test_police_history_before_2003_is_out_of_scope_and_kept(merged: tuple[Path, dict[str, Any]]) -> None:
+def test_police_history_before_2003_is_out_of_scope_and_kept(
+    merged: tuple[Path, dict[str, Any]],
+) -> None:
     events = merged[1]["events"]
     flagged = [e for e in events if "out_of_scope" in e["flags"]]
     assert flagged, "the police history from 2000 lies before the police's own 2003 start"
-    assert all(e["end"] < "2003-01-01" or e["start"] > "2012-08-07" for e in flagged if "Kingsmere Police" in e["agencies"])
+    assert all(
+        e["end"] < "2003-01-01" or e["start"] > "2012-08-07"
+        for e in flagged
+        if "Kingsmere Police" in e["agencies"]
+    )
 
 
 def test_golden_chronology_json(merged: tuple[Path, dict[str, Any]]) -> None:
@@ -115,7 +130,9 @@ def test_outputs_are_byte_identical_across_runs(tmp_path: Path) -> None:
     outs = []
     for name, order in (("a", files), ("b", list(reversed(files)))):
         out = tmp_path / name
-        result = CliRunner().invoke(app, ["merge", *order, "--out", str(out), "-q", "--formats", "json,csv,xlsx"])
+        result = CliRunner().invoke(
+            app, ["merge", *order, "--out", str(out), "-q", "--formats", "json,csv,xlsx"]
+        )
         assert result.exit_code == 0, result.output
         outs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outs[0] == outs[1]

@@ -22,6 +22,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
 from chronology.facts import Facts, Paragraph, build
+from chronology.render import timeline
 from chronology.safety import write_bytes
 from chronology.schema import Chronology
 
@@ -69,13 +70,19 @@ def _numbered(document: Any, paragraph: Paragraph) -> None:
         bullet.paragraph_format.left_indent = HANG + Cm(0.63)
 
 
-def document_bytes(facts: Facts) -> bytes:
-    """The Word document for ``facts``, byte-for-byte the same for the same input."""
+def document_bytes(facts: Facts, timeline_png: bytes | None = None) -> bytes:
+    """The Word document for ``facts``, byte-for-byte the same for the same input; the
+    timeline picture, when given, follows the introduction."""
     document = Document()
     _properties(document, facts)
     document.add_heading(facts.heading, level=1)
     for paragraph in facts.intro:
         _numbered(document, paragraph)
+    if timeline_png:
+        document.add_picture(io.BytesIO(timeline_png), width=Cm(16.5))
+        document.add_paragraph(
+            "Timeline of agency contacts (from the integrated chronology).", style="Caption"
+        )
     for part in facts.parts:
         document.add_heading(part.title, level=2)
         for paragraph in part.paragraphs:
@@ -102,5 +109,7 @@ def _stable_zip(data: bytes) -> bytes:
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
     target = out / FILENAME
-    write_bytes(target, document_bytes(build(chronology)))
+    dated = any(event.date.start is not None for event in chronology.events)
+    picture = timeline.png_bytes(chronology) if dated else None
+    write_bytes(target, document_bytes(build(chronology), picture))
     return [target]
