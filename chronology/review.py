@@ -23,7 +23,13 @@ SECTIONS: dict[str, set[str]] = {
     "pseudonyms": set(),  # free-form: real name → designation
     "episodes": {"title", "start", "end"},
     "episode_detection": {"quiet_days", "min_events", "min_agencies"},
-    "analysis": {"lag_threshold_days", "timescales", "indicators"},
+    "analysis": {
+        "lag_threshold_days",
+        "timescales",
+        "indicators",
+        "date_tolerance_days",
+        "time_tolerance_minutes",
+    },
     "merge": {"join", "split"},
 }
 _LINE = re.compile(r"at line (\d+)")

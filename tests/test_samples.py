@@ -136,3 +136,22 @@ def test_outputs_are_byte_identical_across_runs(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         outs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outs[0] == outs[1]
+
+
+def test_anonymised_samples_leak_no_real_name(tmp_path: Path) -> None:
+    files = sorted(str(p) for p in (SAMPLES / "imrs").iterdir())
+    review = str(SAMPLES / "review.toml")
+    out = tmp_path / "published"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["merge", *files, "--review", review, "--anonymise", "--out", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert {"facts.md", "facts.docx", "report.html", "integrated_chronology.xlsx"} <= {
+        p.name for p in out.iterdir()
+    }
+    check = runner.invoke(app, ["check-names", str(out), "--review", review])
+    assert check.exit_code == 0, check.output
+    facts = (out / "facts.md").read_text(encoding="utf-8")
+    assert "the victim" in facts
+    assert "Dunmore" not in facts
