@@ -75,8 +75,11 @@ def totals_line(chronology: Chronology) -> str:
     multi = sum(1 for e in events if len(e.agencies) > 1)
     conflicts = sum(1 for e in events if "date_conflict" in e.flags)
     sources = sum(len(e.sources) for e in events)
+    outside = sum(1 for e in events if "out_of_scope" in e.flags)
+    scope = f", {outside} outside the review period" if outside else ""
     return (
         f"{sources} rows → {len(events)} events ({multi} recorded by several agencies, "
-        f"{conflicts} with conflicting dates); {plural(len(chronology.warnings), 'warning')}, "
+        f"{conflicts} with conflicting dates{scope}); "
+        f"{plural(len(chronology.warnings), 'warning')}, "
         f"{plural(len(chronology.rejected), 'row')} set aside"
     )
