@@ -13,10 +13,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip member times: the same bytes for the same inputs
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -33,10 +31,21 @@ def column_letter(index: int) -> str:
 _LETTERS = [column_letter(i) for i in range(64)]
 
 
+# XML 1.0 cannot carry most control characters; OOXML spells them _xHHHH_.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(value: str) -> str:
-    # XML 1.0 cannot carry most control characters; OOXML spells them _xHHHH_
-    cleaned = _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
-    return escape(cleaned)
+    # membership tests first: most cells need no escaping, and `in` is the cheapest check
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +125,12 @@ class _Styles:
         )
 
 
+_INLINE = '<c r="{}" s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+
+
 def _cell(ref: str, value: object, style: int) -> str:
+    if type(value) is str:  # the common case first
+        return _INLINE.format(ref, style, _text(value))
     if isinstance(value, bool):
         value = "TRUE" if value else "FALSE"
     if isinstance(value, int | float):

@@ -1,0 +1,61 @@
+"""The streaming xlsx writer: valid workbooks, inert text, escaping, styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import python_calamine
+
+from chronology.render.ooxml import Sheet, Style, write_workbook
+
+ROWS = [
+    (Style(fill="#DCEBFA"), ['=HYPERLINK("http://x","click")', "+1", 3, "a < b & c > d"]),
+    (Style(), ["\x00nul\x1funit", "", 2.5, "line one\nline two"]),
+]
+
+
+def _write(tmp_path: Path) -> Path:
+    path = tmp_path / "out.xlsx"
+    sheet = Sheet("Chronology", ["A", "B", "C", "D"], [10, 10, 10, 40], iter(ROWS))
+    write_workbook(path, [sheet, Sheet("Empty", ["X"], [5], iter([]))], "Title")
+    return path
+
+
+def test_openpyxl_reads_values_styles_and_layout(tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(_write(tmp_path))
+    sheet = workbook["Chronology"]
+    assert [c.value for c in sheet[2]] == [
+        '=HYPERLINK("http://x","click")',
+        "+1",
+        3,
+        "a < b & c > d",
+    ]
+    assert sheet["A2"].data_type == "s"  # text, never a formula
+    assert sheet["A2"].fill.fgColor.rgb == "FFDCEBFA"
+    assert sheet["D3"].value == "line one\nline two"
+    assert sheet["D3"].alignment.wrap_text
+    assert sheet["B3"].value is None  # empty cells are not written
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D3"
+    assert sheet.column_dimensions["D"].width == 40
+    assert workbook["Empty"].max_row == 1
+
+
+def test_control_characters_are_spelled_not_dropped(tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(_write(tmp_path))
+    # openpyxl decodes OOXML's _xHHHH_ escapes back to the characters
+    assert workbook["Chronology"]["A3"].value in ("\x00nul\x1funit", "_x0000_nul_x001F_unit")
+
+
+def test_calamine_reads_it_and_bytes_are_stable(tmp_path: Path) -> None:
+    first = _write(tmp_path)
+    rows = (
+        python_calamine.CalamineWorkbook.from_path(str(first))
+        .get_sheet_by_name("Chronology")
+        .to_python()
+    )
+    assert rows[1][3] == "a < b & c > d"
+    again = tmp_path / "again"
+    again.mkdir()
+    assert _write(again).read_bytes() == first.read_bytes()
