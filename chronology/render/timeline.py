@@ -381,11 +381,21 @@ def svg_text(chronology: Chronology) -> str:
     return render_template("timeline.svg.j2", timeline=layout(chronology), standalone=True)
 
 
+_drawn: dict[str, bytes] = {}
+
+
 def png_bytes(chronology: Chronology) -> bytes:
-    """The timeline as a PNG, e.g. for ``docx.add_picture(io.BytesIO(png_bytes(c)))``."""
+    """The timeline as a PNG, e.g. for ``docx.add_picture(io.BytesIO(png_bytes(c)))``.
+
+    Drawing is the slow part of a small merge and both timeline.png and facts.docx want it,
+    so the last picture is kept, keyed by the timeline's own SVG (same drawing, same key)."""
     from chronology.render.timeline_png import draw  # noqa: PLC0415 - matplotlib is slow to load
 
-    return draw(layout(chronology))
+    key = svg_text(chronology)
+    if key not in _drawn:
+        _drawn.clear()
+        _drawn[key] = draw(layout(chronology))
+    return _drawn[key]
 
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
