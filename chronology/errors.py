@@ -84,6 +84,24 @@ class UnreadableFileError(InputError):
     hint = "Check the path and that you have permission to read it."
 
 
+class TooLargeError(InputError):
+    """A file that would unpack to far more than it holds: a zip bomb or a stray far cell."""
+
+    hint = (
+        "Open it in Excel or LibreOffice, delete any rows and columns after the data "
+        "(Ctrl+End shows the last cell), save a fresh copy, or split it into smaller files."
+    )
+
+
+class UnsafeXmlError(InputError):
+    """XML that declares entities (a DTD): genuine Office files never do."""
+
+    hint = (
+        "This is not a file Excel, LibreOffice or Word wrote; ask the agency to open it, "
+        "save a fresh copy and resend it."
+    )
+
+
 class ReviewFileError(ChronologyError):
     """A problem in review.toml, located by line."""
 

@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from chronology.errors import OutputError
@@ -13,6 +14,8 @@ from chronology.errors import OutputError
 # OWASP CSV injection: a cell starting with one of these may be run as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 PRIVATE = 0o600
+# (temporary, target) pairs finished inside ``all_or_nothing``, waiting to be renamed together
+_pending: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("pending", default=None)
 
 
 def inert(text: str) -> str:
@@ -29,14 +32,47 @@ def atomic_path(target: Path) -> Iterator[Path]:
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     temporary = Path(name)
+    pending = _pending.get()
     try:
         temporary.chmod(PRIVATE)
         yield temporary
         temporary.chmod(PRIVATE)
-        temporary.replace(target)
+        if pending is None:
+            temporary.replace(target)
+        else:
+            pending.append((temporary, target))
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     finally:
+        if pending is None or (temporary, target) not in pending:
+            temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Hold back every file finished inside the block and put them all in place at its end,
+    so a run that fails part-way (a full disk, a writer error) leaves the previous set of
+    outputs exactly as it was, rather than some files new and some old."""
+    pending: list[tuple[Path, Path]] = []
+    token = _pending.set(pending)
+    try:
+        yield
+    except BaseException:
+        _discard(pending)
+        raise
+    finally:
+        _pending.reset(token)
+    try:
+        for temporary, target in pending:
+            temporary.replace(target)
+    except OSError as exc:
+        raise OutputError(f"cannot put the outputs in place: {exc.strerror or exc}") from exc
+    finally:
+        _discard(pending)
+
+
+def _discard(pending: list[tuple[Path, Path]]) -> None:
+    for temporary, _target in pending:
         temporary.unlink(missing_ok=True)
 
 

@@ -17,7 +17,7 @@ from chronology.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from chronology.loaders import csv, docx, spreadsheet
+from chronology.loaders import checks, csv, docx, spreadsheet
 from chronology.loaders.agency import agency_from_filename
 from chronology.loaders.cells import cell_text
 from chronology.loaders.table import RawTable, locate_header, table_to_sources
@@ -44,15 +44,19 @@ def load_file(
     reader = _reader_for(path, shown)
     name = agency or agency_from_filename(path)
     result = LoadResult(files=[shown])
-    found_any = False
+    found_any = filled_any = False
     headings_seen: list[str] = []
     for table in reader(path, shown):
         header = locate_header(table, columns)
         if header is None:
-            _report_skipped(table, result, headings_seen)
+            filled_any = _report_skipped(table, result, headings_seen) or filled_any
             continue
-        found_any = True
-        result.extend(table_to_sources(table, header, name, columns))
+        found_any = filled_any = True
+        loaded = table_to_sources(table, header, name, columns)
+        loaded.warnings.extend(checks.table_notes(table, header, loaded))
+        result.extend(loaded)
+    if not filled_any:
+        raise EmptyFileError("no sheet or table in the file holds anything", file=shown)
     if not found_any:
         raise NoDateColumnError(
             "no chronology table with a date column was found"
@@ -62,12 +66,14 @@ def load_file(
     return result
 
 
-def _report_skipped(table: RawTable, result: LoadResult, headings_seen: list[str]) -> None:
+def _report_skipped(table: RawTable, result: LoadResult, headings_seen: list[str]) -> bool:
+    """Note a table with no chronology header; whether it holds any cells at all."""
     filled = [row for row in table.rows if any(cell_text(c) for c in row)]
     if filled:
         headings_seen.extend(cell_text(c) for c in filled[0] if cell_text(c))
     what = "empty" if not filled else "no header row with a date column"
     result.warnings.append(Notice(table.file, table.sheet, None, f"sheet skipped: {what}"))
+    return bool(filled)
 
 
 def _reader_for(path: Path, shown: str) -> Reader:

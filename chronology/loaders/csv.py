@@ -1,4 +1,8 @@
-"""csv files, often exported by Excel on Windows: the encoding and delimiter are detected."""
+"""csv files, often exported by Excel on Windows: the encoding and delimiter are detected.
+
+Row numbers are record numbers (the header record is 1), which is what Excel shows when it
+opens the file, even where a quoted cell runs over several lines.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-from chronology.errors import Notice
+from chronology.errors import CorruptFileError, Notice
 from chronology.loaders.table import RawTable
 
 EXTENSIONS = (".csv", ".tsv", ".txt")
@@ -18,13 +22,18 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_SAMPLE = 65536
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding used: a BOM wins, then strict UTF-8, then Windows cp1252."""
+    """Text and the encoding used: a BOM wins, then UTF-16 without a BOM (every other byte
+    zero), then strict UTF-8, then Windows cp1252."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return raw.decode(encoding), encoding
+    utf16 = _bomless_utf16(raw[:4096])
+    if utf16:
+        return raw.decode(utf16, errors="replace"), utf16
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -36,16 +45,29 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("latin-1"), "latin-1"
 
 
+def _bomless_utf16(head: bytes) -> str | None:
+    """ASCII-range text saved as UTF-16 has a zero in every other byte."""
+    if len(head) < 4:
+        return None
+    odd, even = head[1::2], head[0::2]
+    if odd.count(0) > len(odd) * 0.6 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.6 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
 def _delimiter(text: str) -> str:
     """The delimiter that splits the first lines into the most consistent number of columns
     (csv.Sniffer is easily fooled by punctuation in free text)."""
-    sample = text[:65536]
+    sample = text[:_SAMPLE]
     best, best_score = ",", -1
     for delimiter in ",;\t|":
-        widths = [
-            len(r)
-            for r in itertools.islice(csv.reader(io.StringIO(sample), delimiter=delimiter), 50)
-        ]
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            widths = [len(r) for r in itertools.islice(reader, 50)]
+        except csv.Error:
+            continue
         widths = [w for w in widths if w > 1]
         if not widths:
             continue
@@ -60,12 +82,49 @@ def read_tables(path: Path, display: str) -> Iterator[RawTable]:
     """One table; row numbers are the records a person sees in Excel (header line = 1)."""
     text, encoding = decode(path.read_bytes())
     notes = []
-    if encoding == "latin-1":
-        notes.append(
-            Notice(display, None, None, "file is not valid UTF-8 or cp1252; read as latin-1")
-        )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    rows: list[list[object]] = [list(record) for record in reader]
+    if encoding in ("latin-1", "utf-16-le", "utf-16-be"):
+        notes.append(Notice(display, None, None, f"file read as {encoding} (no marker said so)"))
+    delimiter = _delimiter(text)
+    rows = _records(text, delimiter, display)
     yield RawTable(
         file=display, sheet=None, rows=rows, row_numbers=list(range(1, len(rows) + 1)), notes=notes
     )
+
+
+def _records(text: str, delimiter: str, display: str) -> list[list[object]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = []
+    lines: list[int] = []  # the line each record ends on
+    try:
+        for record in reader:
+            rows.append(list(record))
+            lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise CorruptFileError(
+            f"the csv cannot be read at line {reader.line_num + 1}: {exc}",
+            file=display,
+            row=len(rows) + 1,
+        ) from exc
+    _check_last_record(text, delimiter, lines, display)
+    return rows
+
+
+def _check_last_record(text: str, delimiter: str, lines: list[int], display: str) -> None:
+    """A quote never closed swallows every later line into one cell (the csv module reads on
+    to the end without complaint), so those rows would silently vanish: refuse instead."""
+    if len(lines) < 1 or (len(lines) > 1 and lines[-1] == lines[-2] + 1):
+        return  # the last record is one line: no quote ran on
+    start = lines[-2] if len(lines) > 1 else 0
+    tail = "".join(io.StringIO(text, newline="").readlines()[start:])
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        if "unexpected end of data" not in str(exc):
+            return
+        raise CorruptFileError(
+            f"a quoted cell opened on line {start + 1} is never closed, so every line after "
+            "it would be read as one cell",
+            file=display,
+            row=len(lines),
+            hint='Find the stray double quote (") in that row, remove it or close it, and save.',
+        ) from exc

@@ -5,11 +5,11 @@ A table that carries on after a page break with its header row repeated is read 
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from chronology.errors import CorruptFileError
+from chronology.loaders import package
 from chronology.loaders.headings import normalise_heading
 from chronology.loaders.table import RawTable
 
@@ -20,9 +20,11 @@ def read_tables(path: Path, display: str) -> Iterator[RawTable]:
     import docx  # noqa: PLC0415 - python-docx is slow to import; only Word inputs need it
     from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
 
+    package.check_package(path, display)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    # lxml's XMLSyntaxError is a SyntaxError: broken XML inside the package
+    except (PackageNotFoundError, SyntaxError, KeyError, ValueError, *package.ZIP_ERRORS) as exc:
         raise CorruptFileError(f"cannot read the Word document ({exc})", file=display) from exc
     current: RawTable | None = None
     for number, table in enumerate(document.tables, start=1):

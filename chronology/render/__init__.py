@@ -9,6 +9,7 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
+from chronology.safety import all_or_nothing
 from chronology.schema import Chronology
 
 Writer = Callable[[Chronology, Path], list[Path]]
@@ -35,8 +36,10 @@ def writer(name: str) -> Writer:
 
 def write_all(full: Chronology, shown: Chronology, out: Path, chosen: list[str]) -> list[Path]:
     """``chronology.json`` from the full chronology (never filtered); the chosen documents
-    from ``shown`` (which may leave out-of-scope events out). In a fixed order."""
-    written = writer("json")(full, out)
-    for name in sorted(set(chosen) - set(ALWAYS)):
-        written.extend(writer(name)(shown, out))
+    from ``shown`` (which may leave out-of-scope events out). In a fixed order, put in place
+    together at the end: a failure part-way leaves the previous outputs as they were."""
+    with all_or_nothing():
+        written = writer("json")(full, out)
+        for name in sorted(set(chosen) - set(ALWAYS)):
+            written.extend(writer(name)(shown, out))
     return written

@@ -1,0 +1,76 @@
+"""Located warnings about a chronology table's shape: nothing is dropped, but the author
+should know when headings repeat, rows run past the headings, or no rows follow the header."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from chronology.errors import Notice
+from chronology.loaders.cells import cell_text, is_blank
+from chronology.loaders.table import RawTable, unique_headings
+from chronology.schema import LoadResult
+
+
+def table_notes(table: RawTable, header_index: int, loaded: LoadResult) -> list[Notice]:
+    """Warnings about the table whose header is row ``header_index`` and that loaded as
+    ``loaded``."""
+    header_row = table.row_numbers[header_index]
+    notes = _duplicate_headings(table, header_index, header_row)
+    notes.extend(_ragged_rows(table, header_index))
+    if not loaded.sources and not loaded.rejected:
+        notes.append(
+            Notice(table.file, table.sheet, header_row, "no data rows below the header row")
+        )
+    return notes
+
+
+def _duplicate_headings(table: RawTable, header_index: int, header_row: int) -> list[Notice]:
+    header = table.rows[header_index]
+    counts = Counter(cell_text(c) for c in header if cell_text(c))
+    names = unique_headings(header)
+    notes = []
+    for heading, count in counts.items():
+        if count < 2:
+            continue
+        kept = [n for n, c in zip(names, header, strict=True) if cell_text(c) == heading]
+        notes.append(
+            Notice(
+                table.file,
+                table.sheet,
+                header_row,
+                f"heading '{heading}' appears {count} times; the columns are kept as "
+                + ", ".join(f"'{k}'" for k in kept),
+            )
+        )
+    return notes
+
+
+def _ragged_rows(table: RawTable, header_index: int) -> list[Notice]:
+    """csv rows with more cells than the header: the extra cells are kept as ``Column F``."""
+    width = len(table.rows[header_index])
+    below = table.rows[header_index + 1 :]
+    if max(map(len, below), default=0) <= width:  # every spreadsheet grid is rectangular
+        return []
+    notes = []
+    for cells, number in zip(below, table.row_numbers[header_index + 1 :], strict=True):
+        extra = [i for i in range(width, len(cells)) if not is_blank(cells[i])]
+        if extra:
+            notes.append(
+                Notice(
+                    table.file,
+                    table.sheet,
+                    number,
+                    f"{len(extra)} more cell(s) than the header has headings; kept as "
+                    + ", ".join(_column_name(i) for i in extra),
+                )
+            )
+    return notes
+
+
+def _column_name(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"Column {letters}"
