@@ -39,12 +39,13 @@ def span_fields(span: DateSpan) -> dict[str, Any]:
 
 
 def span_from(data: dict[str, Any], time: str | None = None) -> DateSpan:
+    precision = Precision(data.get("precision", "unknown"))
     return DateSpan(
         _day(data.get("start")),
         _day(data.get("end")),
-        Precision(data.get("precision", "unknown")),
+        precision,
         data.get("date_text", ""),
-        time,
+        time if precision == Precision.DAY else None,  # only a day has a time of day
         bool(data.get("approximate", False)),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from chronology.dates import DateSpan, Precision
 from chronology.schema import Event, MergeDecision, Source
@@ -41,6 +42,8 @@ def build_event(
         flags.append("duplicate_rows")
     if date.start is None:
         flags.append("undated")
+    if times and date.precision == Precision.DAY and date.time != times[0]:
+        date = replace(date, time=times[0])  # the span carries the event's own time
     return Event(
         id="",
         date=date,
@@ -91,7 +94,10 @@ def _conflict_span(sources: Sequence[Source]) -> DateSpan:
 def _main_kind(sources: Sequence[Source]) -> str | None:
     if len(sources) == 1:
         return sources[0].kind
-    kinds = Counter(s.kind for s in sources if s.kind)
-    if not kinds:
-        return None
-    return min(kinds, key=lambda k: (-kinds[k], k))
+    kinds = Counter(s.kind for s in sources)
+    if "death" in kinds:
+        return "death"  # however the other agencies filed it
+    kind, count = min(kinds.items(), key=lambda kc: (-kc[1], kc[0] or ""))
+    # only a majority names the occurrence: a call that one agency calls a call and the
+    # other files under the conference it mentions is just "this contact"
+    return kind if count * 2 > len(sources) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chronology.dates import DateError, DateSpan, Precision, combine_range, parse_date, parse_time
 from chronology.errors import Notice, Rejected
@@ -199,6 +199,9 @@ def _row_date(
             time = parse_time(by_field.get("time"))
         except DateError as exc:
             warn(f"time: {exc}")
+    if time and start.precision == Precision.DAY and start.time != time:
+        # one notion of "when": a Time column's time belongs to the day it qualifies
+        start = replace(start, time=time)
     return start, time
 
 

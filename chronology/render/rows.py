@@ -19,7 +19,7 @@ SOURCE_COLUMNS = (
 
 def date_label(event: Event) -> str:
     approx = " (approx.)" if event.date.approximate else ""
-    return (event.date.text or "date not given") + approx
+    return (event.date.text or "not known") + approx  # reads back as an unknown date
 
 
 def event_row(event: Event) -> list[str]:
