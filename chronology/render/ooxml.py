@@ -28,9 +28,6 @@ def column_letter(index: int) -> str:
     return letters
 
 
-_LETTERS = [column_letter(i) for i in range(64)]
-
-
 # XML 1.0 cannot carry most control characters; OOXML spells them _xHHHH_.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -125,29 +122,27 @@ class _Styles:
         )
 
 
-_INLINE = '<c r="{}" s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+# Cells carry no reference: written in order (empty ones as bare styled cells), they fall in
+# their columns without a per-cell "C12" string to build.
+_INLINE = '<c s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
 
 
-def _cell(ref: str, value: object, style: int) -> str:
+def _cell(value: object, style: str) -> str:
     if type(value) is str:  # the common case first
-        return _INLINE.format(ref, style, _text(value))
+        return _INLINE.format(style, _text(value)) if value else f'<c s="{style}"/>'
+    if value is None:
+        return f'<c s="{style}"/>'
     if isinstance(value, bool):
-        value = "TRUE" if value else "FALSE"
+        return _INLINE.format(style, "TRUE" if value else "FALSE")
     if isinstance(value, int | float):
-        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
-    return (
-        f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
-        f"{_text(str(value))}</t></is></c>"
-    )
+        return f'<c s="{style}"><v>{value!r}</v></c>'
+    return _INLINE.format(style, _text(str(value)))
 
 
 def _row_xml(number: int, cells: Sequence[object], style: int) -> str:
-    body = "".join(
-        _cell(f"{_LETTERS[col] if col < 64 else column_letter(col)}{number}", value, style)
-        for col, value in enumerate(cells)
-        if value != "" and value is not None
-    )
-    return f'<row r="{number}" s="{style}" customFormat="1">{body}</row>'
+    tag = str(style)
+    body = "".join([_cell(value, tag) for value in cells])
+    return f'<row r="{number}" s="{tag}" customFormat="1">{body}</row>'
 
 
 def _write_sheet(archive: zipfile.ZipFile, path: str, sheet: Sheet, styles: _Styles) -> int:
