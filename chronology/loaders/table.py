@@ -116,17 +116,19 @@ def _read_row(
     for extra in range(len(layout.headings), len(texts)):
         if texts[extra]:
             fields[f"Column {_column_letter(extra)}"] = texts[extra]
-    joined = " | ".join(t for t in texts if t)
     if _repeats_header(cells, layout.header_key):
         result.rejected.append(
-            Rejected(table.file, table.sheet, number, "repeated heading row", joined)
+            Rejected(table.file, table.sheet, number, "repeated heading row", _joined(texts))
         )
         return
     by_field = {name: cells[i] if i < len(cells) else None for i, name in layout.mapping.items()}
     if _is_footer(texts, by_field.get("date")):
-        result.rejected.append(Rejected(table.file, table.sheet, number, "footer line", joined))
+        result.rejected.append(
+            Rejected(table.file, table.sheet, number, "footer line", _joined(texts))
+        )
         return
     span, time = _row_date(table, number, by_field, result.warnings)
+    text = {name: texts[i] for i, name in layout.mapping.items()}
     result.sources.append(
         Source(
             agency=agency,
@@ -135,16 +137,20 @@ def _read_row(
             row=number,
             date=span,
             time=time,
-            text=_field_text(by_field, "text"),
+            text=text.get("text", ""),
             recorded_on=_recorded_on(table, number, by_field, result.warnings),
-            action=_field_text(by_field, "action"),
-            worker=_field_text(by_field, "worker"),
-            subject=_field_text(by_field, "subject"),
-            reference=_field_text(by_field, "reference"),
+            action=text.get("action", ""),
+            worker=text.get("worker", ""),
+            subject=text.get("subject", ""),
+            reference=text.get("reference", ""),
             sequence=_sequence(by_field.get("sequence")),
             fields=fields,
         )
     )
+
+
+def _joined(texts: Sequence[str]) -> str:
+    return " | ".join(t for t in texts if t)
 
 
 def _repeats_header(cells: Sequence[object], header_key: tuple[str, ...]) -> bool:
@@ -153,10 +159,6 @@ def _repeats_header(cells: Sequence[object], header_key: tuple[str, ...]) -> boo
     if first is None or normalise_heading(first) not in header_key:
         return False  # cheap test first: most rows are data
     return tuple(normalise_heading(c) for c in cells) == header_key
-
-
-def _field_text(by_field: Mapping[str, object], name: str) -> str:
-    return cell_text(by_field.get(name))
 
 
 def _is_footer(texts: list[str], date_cell: object) -> bool:
