@@ -41,6 +41,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chronology.analysis.common import collector_paused
 from chronology.datetext import MONTHS
 from chronology.episode_rules import Signals, signals
 from chronology.errors import ReviewFileError
@@ -292,6 +293,11 @@ def _review_meta(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 def assign_episodes(chronology: Chronology, settings: Mapping[str, Any]) -> None:
     """Pipeline stage: find (or take the author's) key episodes and label every event."""
+    with collector_paused():
+        _assign_episodes(chronology, settings)
+
+
+def _assign_episodes(chronology: Chronology, settings: Mapping[str, Any]) -> None:
     for event in chronology.events:
         event.episode = None
     dated = [e for e in chronology.events if e.date.start is not None and e.date.end is not None]

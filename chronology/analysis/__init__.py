@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from chronology.analysis.common import Finding, Settings, plural, rules_table, whole_number
+from chronology.analysis.common import (
+    Finding,
+    Settings,
+    collector_paused,
+    plural,
+    rules_table,
+    whole_number,
+)
 from chronology.analysis.discrepancies import (
     DATE_TOLERANCE_DAYS,
     TIME_TOLERANCE_MINUTES,
@@ -26,13 +33,30 @@ from chronology.analysis.indicators import parse_lexicon, who_knew_what
 from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
 from chronology.analysis.timescale_rules import parse_rules
 from chronology.analysis.timescales import check_timescales
+from chronology.classify import load_rules
 from chronology.schema import Chronology
+from chronology.wordkeys import preload
 
 __all__ = ["run_checks", "summary_lines"]
 
 
+def _packaged_rules() -> None:
+    """Register the word keys of the packaged rules before the first text is read (see
+    ``wordkeys.preload``)."""
+    parse_rules(load_rules("timescales.toml"))
+    parse_lexicon(load_rules("indicators.toml"))
+
+
+preload(_packaged_rules)
+
+
 def run_checks(chronology: Chronology, settings: Settings) -> None:
     """The pipeline stage: fill in every check's findings (replacing any earlier ones)."""
+    with collector_paused():
+        _run_checks(chronology, settings)
+
+
+def _run_checks(chronology: Chronology, settings: Settings) -> None:
     tolerance = whole_number(settings, "date_tolerance_days", DATE_TOLERANCE_DAYS)
     chronology.discrepancies = find_discrepancies(
         chronology,

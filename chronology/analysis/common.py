@@ -8,17 +8,34 @@ plain-English sentence); date checks add ``days`` and ``working_days``.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from chronology.classify import load_rules
 from chronology.dates import DateSpan, format_span
 from chronology.errors import ReviewFileError
+from chronology.schema import Source
+from chronology.wordkeys import text_mask
 
 Finding = dict[str, Any]
 Settings = Mapping[str, Any]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the checks run: they make many small findings
+    and no cycles, and each full collection would walk every source of a long review."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def analysis_settings(settings: Settings | None) -> Mapping[str, Any]:
@@ -59,6 +76,11 @@ def read_rules_file(path: Path) -> dict[str, Any]:
         raise ReviewFileError(f"cannot read the rules file ({exc})", file=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ReviewFileError(f"not valid TOML: {exc}", file=str(path)) from exc
+
+
+def source_mask(source: Source) -> int:
+    """The word keys of a source's text and action (``wordkeys.text_mask``)."""
+    return text_mask(source.text) | text_mask(source.action)
 
 
 def bounds(span: DateSpan) -> tuple[dt.date, dt.date]:

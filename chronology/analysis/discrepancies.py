@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from chronology.analysis.common import Finding, bounds, days_phrase, iso, plural, when
+from chronology.analysis.workcount import working_days
 from chronology.dates import DateSpan, Precision
 from chronology.schema import Chronology, Event, Source
-from chronology.workdays import working_days_between
 
 DATE_TOLERANCE_DAYS = 1
 TIME_TOLERANCE_MINUTES = 60
@@ -40,12 +40,17 @@ def find_discrepancies(
 ) -> list[Finding]:
     """Every date conflict, time conflict and out-of-order row, in chronology order."""
     findings: list[Finding] = []
+    tables: dict[tuple[str, str], list[tuple[Source, str]]] = defaultdict(list)
     for event in chronology.events:
-        conflict = _date_conflict(event, tolerance_days)
-        if conflict:
-            findings.append(conflict)
-        findings.extend(_time_conflicts(event, time_tolerance_minutes))
-    findings.extend(_order_findings(chronology, tolerance_days))
+        if len(event.sources) > 1:  # one source agrees with itself
+            conflict = _date_conflict(event, tolerance_days)
+            if conflict:
+                findings.append(conflict)
+            findings.extend(_time_conflicts(event, time_tolerance_minutes))
+        for source in event.sources:
+            if source.date.start is not None:
+                tables[(source.file, source.sheet or "")].append((source, event.id))
+    findings.extend(_order_findings(tables, tolerance_days))
     return findings
 
 
@@ -81,11 +86,21 @@ def _widest_gap(spans: Sequence[DateSpan]) -> tuple[int, int]:
         gap = a.gap_days(b) or 0
         if gap > best[0]:
             earlier, later = sorted((a, b), key=lambda s: s.sort_key)
-            best = (gap, working_days_between(bounds(earlier)[1], bounds(later)[0]))
+            best = (gap, working_days(bounds(earlier)[1], bounds(later)[0]))
     return best
 
 
+def _spread(sources: Sequence[Source]) -> int:
+    """The widest gap in days between two sources' dates (0 for fewer than two)."""
+    spans = [(s.date.start, s.date.end) for s in sources if s.date.start and s.date.end]
+    if len(spans) < 2:
+        return 0
+    return max(0, (max(start for start, _e in spans) - min(end for _s, end in spans)).days)
+
+
 def _date_conflict(event: Event, tolerance: int) -> Finding | None:
+    if _spread(event.sources) <= tolerance:
+        return None  # (the accounts' widest gap, worked out quickly)
     found = _accounts(event.sources)
     days, working = _widest_gap([span for span, _account in found])
     if days <= tolerance:
@@ -153,37 +168,36 @@ def _time_conflicts(event: Event, tolerance: int) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- row order
-def _tables(chronology: Chronology) -> dict[tuple[str, str], list[tuple[Source, str]]]:
-    tables: dict[tuple[str, str], list[tuple[Source, str]]] = defaultdict(list)
-    for event in chronology.events:
-        for source in event.sources:
-            if source.date.is_known:
-                tables[(source.file, source.sheet or "")].append((source, event.id))
-    for rows in tables.values():
+def _steps(rows: Sequence[tuple[Source, str]]) -> tuple[list[int], list[int]]:
+    """For each pair of neighbouring rows, the days by which the lower row lies wholly
+    before the upper one (``back``) and wholly after it (``ahead``), or 0."""
+    starts = [s.date.start.toordinal() if s.date.start else None for s, _id in rows]
+    ends = [s.date.end.toordinal() if s.date.end else None for s, _id in rows]
+    back, ahead = [], []
+    for index in range(len(rows) - 1):
+        s1, e1, s2, e2 = starts[index], ends[index], starts[index + 1], ends[index + 1]
+        back.append(0 if s1 is None or e2 is None else max(0, s1 - e2))
+        ahead.append(0 if s2 is None or e1 is None else max(0, s2 - e1))
+    return back, ahead
+
+
+def _order_findings(
+    tables: dict[tuple[str, str], list[tuple[Source, str]]], tolerance: int
+) -> Iterator[Finding]:
+    """Each agency table's dated rows (by file and sheet, in chronology order) checked in
+    row order."""
+    for (_file, _sheet), rows in sorted(tables.items()):
         rows.sort(key=lambda pair: pair[0].row)
-    return tables
-
-
-def _earlier_by(first: DateSpan, second: DateSpan) -> int:
-    """Days by which ``second`` lies wholly before ``first`` (0 when it does not)."""
-    if second.end is None or first.start is None:
-        return 0
-    return max(0, (first.start - second.end).days)
-
-
-def _order_findings(chronology: Chronology, tolerance: int) -> Iterator[Finding]:
-    for (_file, _sheet), rows in sorted(_tables(chronology).items()):
-        pairs = list(pairwise(rows))
-        back = sum(1 for a, b in pairs if _earlier_by(a[0].date, b[0].date) > tolerance)
-        ahead = sum(1 for a, b in pairs if _earlier_by(b[0].date, a[0].date) > tolerance)
-        reversed_order = len(pairs) >= 2 and back > ahead
+        back, ahead = _steps(rows)
+        reversed_order = len(back) >= 2 and sum(d > tolerance for d in back) > sum(
+            d > tolerance for d in ahead
+        )
         if reversed_order:
             yield _reversed(rows)
-        for (above, above_id), (row, row_id) in pairs:
-            first, second = (row, above) if reversed_order else (above, row)
-            days = _earlier_by(first.date, second.date)
+        where = _where(rows[0][0])  # the same for every row of the table
+        for index, days in enumerate(ahead if reversed_order else back):
             if days > tolerance:
-                yield _out_of_order(above, above_id, row, row_id, days, reversed_order)
+                yield _out_of_order(rows[index], rows[index + 1], where, days, reversed_order)
 
 
 def _where(source: Source) -> str:
@@ -208,14 +222,20 @@ def _reversed(rows: Sequence[tuple[Source, str]]) -> Finding:
 
 
 def _out_of_order(
-    above: Source, above_id: str, row: Source, row_id: str, days: int, reversed_order: bool
+    upper: tuple[Source, str],
+    lower: tuple[Source, str],
+    where: str,
+    days: int,
+    reversed_order: bool,
 ) -> Finding:
+    """A row (``lower``, with its event's id) against the row above it."""
+    (above, above_id), (row, row_id) = upper, lower
     earlier, later = (above, row) if reversed_order else (row, above)
-    working = working_days_between(bounds(earlier.date)[1], bounds(later.date)[0])
+    working = working_days(bounds(earlier.date)[1], bounds(later.date)[0])
     relation = "later" if reversed_order else "earlier"
     return {
         "kind": "out_of_order",
-        "events": list(dict.fromkeys([row_id, above_id])),
+        "events": [row_id] if row_id == above_id else [row_id, above_id],
         "sources": [row.ref, above.ref],
         "agency": row.agency,
         "file": row.file,
@@ -225,7 +245,7 @@ def _out_of_order(
         "days": days,
         "working_days": working,
         "detail": (
-            f"Row {row.row} of {_where(row)}, dated {when(row.date)}, comes after row "
+            f"Row {row.row} of {where}, dated {when(row.date)}, comes after row "
             f"{above.row}, dated {when(above.date)}, but is {days_phrase(days, working)} "
             f"{relation}: check the date or the row order."
         ),

@@ -21,12 +21,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from chronology.analysis.common import Finding, when
-from chronology.analysis.phrases import Cues, clause_excerpt, compile_phrases, normalise
+from chronology.analysis.common import Finding, source_mask, when
+from chronology.analysis.phrases import (
+    Cues,
+    clause_excerpt,
+    compile_phrases,
+    normalise,
+    phrase_keys,
+    sentence_bounds,
+)
 from chronology.errors import ReviewFileError
 from chronology.schema import Chronology, Event, Source
-
-_SENTENCE_END = ".!?\n"
+from chronology.wordkeys import ALWAYS, Keys, Screens
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,7 @@ class Indicator:
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
     exclude: Cues  # words next to a phrase that make it mean something else
+    keys: Keys = ALWAYS  # the word keys of ``pattern``
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +77,8 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
         where = f"[indicators.{name}]"
         if not isinstance(spec, Mapping):
             raise ReviewFileError(f"{where} must be a table", file=source)
-        pattern = compile_phrases(_words(spec.get("phrases"), f"{where} phrases", source))
+        phrases = _words(spec.get("phrases"), f"{where} phrases", source)
+        pattern = compile_phrases(phrases)
         if pattern is None:
             raise ReviewFileError(f"{where} needs phrases = [...]", file=source)
         indicators.append(
@@ -85,6 +93,7 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
                     words_before=2,
                     words_after=1,
                 ),
+                keys=phrase_keys(phrases),
             )
         )
     cues = Cues.of(
@@ -97,62 +106,86 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END)
-    rights = [i for i in (text.find(mark, end) for mark in _SENTENCE_END) if i != -1]
-    return text[left + 1 : min(rights) if rights else len(text)]
+    left, right = sentence_bounds(text, start, end)
+    return text[left + 1 : len(text) if right is None else right]
 
 
 def _mentions(
-    indicator: Indicator, lexicon: Lexicon, text: str
+    indicator: Indicator, lexicon: Lexicon, text: str, mask: int
 ) -> Iterator[tuple[re.Match[str], bool]]:
-    """Each mention of the indicator, with whether it is negated."""
+    """Each mention of the indicator, with whether it is negated (``mask``: the text's
+    ``wordkeys.text_mask``)."""
     for found in indicator.pattern.finditer(text):
-        if indicator.exclude.near(text, found.start(), found.end()):
+        start, end = found.span()
+        if indicator.exclude.near(text, start, end, mask):
             continue
         if indicator.requires is not None and not indicator.requires.search(
-            _sentence(text, found.start(), found.end())
+            _sentence(text, start, end)
         ):
             continue
-        yield found, lexicon.negation.near(text, found.start(), found.end())
+        yield found, lexicon.negation.near(text, start, end, mask)
 
 
 def _record(source: Source, event: Event, original: str, found: re.Match[str]) -> Finding:
-    start, _end = source.date.to_iso()
+    date = source.date
+    start, end = found.span()
     return {
         "agency": source.agency,
         "event": event.id,
         "source": source.ref,
-        "date": when(source.date),
-        "date_text": source.date.text,
-        "start": start,
-        "phrase": original[found.start() : found.end()],
-        "excerpt": clause_excerpt(original, found.start(), found.end()),
+        "date": when(date),
+        "date_text": date.text,
+        "start": date.start.isoformat() if date.start else None,
+        "phrase": original[start:end],
+        "excerpt": clause_excerpt(original, start, end),
     }
 
 
 def who_knew_what(chronology: Chronology, lexicon: Lexicon) -> list[Finding]:
-    """One finding per indicator: every hit, and each agency's first record of it."""
+    """One finding per indicator: every hit, and each agency's first record of it. Only
+    the indicators whose words an entry has are looked for in it."""
     hits: dict[str, list[tuple[tuple[object, ...], Finding]]] = {}
     negated: dict[str, list[Finding]] = {}
+    screens = Screens((i, i.keys) for i in lexicon.indicators)
+    plans: dict[int, list[Indicator]] = {}
     for event in chronology.events:
         for source in event.sources:
-            original = "\n".join(filter(None, (source.text, source.action)))
-            text = normalise(original)
-            if len(text) != len(original):
-                original = text  # rare characters change length when lowered
-            for indicator in lexicon.indicators:
-                for found, is_negated in _mentions(indicator, lexicon, text):
-                    record = _record(source, event, original, found)
-                    if is_negated:
-                        negated.setdefault(indicator.name, []).append(record)
-                        continue
-                    key = (source.date.sort_key, source.ref)
-                    hits.setdefault(indicator.name, []).append((key, record))
-                    break
+            mask = source_mask(source)
+            words = mask & screens.bits
+            candidates = plans.get(words)
+            if candidates is None:
+                candidates = plans[words] = [i for i, _sure in screens.candidates(words)]
+            if candidates:
+                _search(source, event, candidates, lexicon, mask, hits, negated)
     return [
         _finding(indicator, hits.get(indicator.name, []), negated.get(indicator.name, []))
         for indicator in lexicon.indicators
     ]
+
+
+def _search(
+    source: Source,
+    event: Event,
+    candidates: Sequence[Indicator],
+    lexicon: Lexicon,
+    mask: int,
+    hits: dict[str, list[tuple[tuple[object, ...], Finding]]],
+    negated: dict[str, list[Finding]],
+) -> None:
+    """Record the source's first mention of each indicator, and the negated ones before."""
+    original = "\n".join(filter(None, (source.text, source.action)))
+    text = normalise(original)
+    if len(text) != len(original):
+        original = text  # rare characters change length when lowered
+    for indicator in candidates:
+        for found, is_negated in _mentions(indicator, lexicon, text, mask):
+            record = _record(source, event, original, found)
+            if is_negated:
+                negated.setdefault(indicator.name, []).append(record)
+                continue
+            key = (source.date.sort_key, record["source"])
+            hits.setdefault(indicator.name, []).append((key, record))
+            break
 
 
 def _finding(

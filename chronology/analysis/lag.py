@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from chronology.analysis.common import Finding, bounds, days_phrase, iso, plural, when
+from chronology.analysis.workcount import working_days
 from chronology.dates import DateSpan, Precision
 from chronology.schema import Chronology, Source
-from chronology.workdays import working_days_between
 
 LAG_THRESHOLD_DAYS = 7
 _EXCERPT = 120
@@ -45,7 +45,7 @@ def _entry(source: Source, event_id: str) -> Finding:
     recorded = source.recorded_on or DateSpan.unknown()
     day, on = bounds(source.date)[0], bounds(recorded)[0]
     days = (on - day).days
-    working = working_days_between(day, on)
+    working = working_days(day, on)
     if days >= 0:
         kind = "late_recording"
         detail = (
@@ -80,7 +80,7 @@ def recording_lag(
     by_agency: dict[str, list[Finding]] = defaultdict(list)
     for event in chronology.events:
         for source in event.sources:
-            if _exact(source.date) and _exact(source.recorded_on):
+            if _exact(source.recorded_on) and _exact(source.date):
                 by_agency[source.agency].append(_entry(source, event.id))
     return [_summary(agency, by_agency[agency], threshold_days) for agency in sorted(by_agency)]
 

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chronology.wordkeys import ALWAYS, Keys, keys_for
+
 _GAP = r"(?:\W+\w+){0,3}\W+"
 ELLIPSIS = "..."  # in a phrase: up to three words here
 # Where one statement ends and the next begins: cues never reach across these.
@@ -59,6 +61,16 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return _compiled(tuple(phrases))
 
 
+@lru_cache(maxsize=512)
+def _keys(phrases: tuple[str, ...]) -> Keys:
+    return keys_for(phrases, "wild")
+
+
+def phrase_keys(phrases: Iterable[str]) -> Keys:
+    """The word keys of ``compile_phrases(phrases)``: which texts it cannot match."""
+    return _keys(tuple(phrases))
+
+
 def normalise(text: str) -> str:
     """Lower case with straight apostrophes: what patterns are matched against."""
     return text.lower().replace("’", "'")
@@ -72,6 +84,8 @@ class Cues:
     after: re.Pattern[str] | None
     words_before: int = 4
     words_after: int = 3
+    before_keys: Keys = ALWAYS  # the word keys of ``before`` and ``after``
+    after_keys: Keys = ALWAYS
 
     @classmethod
     def of(
@@ -81,18 +95,25 @@ class Cues:
         words_before: int = 4,
         words_after: int = 3,
     ) -> Cues:
-        return cls(compile_phrases(before), compile_phrases(after), words_before, words_after)
+        return cls(
+            compile_phrases(before),
+            compile_phrases(after),
+            words_before,
+            words_after,
+            phrase_keys(before),
+            phrase_keys(after),
+        )
 
-    def near(self, text: str, start: int, end: int) -> bool:
-        """Whether a cue sits within the clause around ``text[start:end]``, close enough."""
-        lead = _clause_tail(text[:start])
-        trail = _clause_head(text[end:])
-        if self.before is not None and self.words_before:
-            words = _WORD.findall(lead)[-self.words_before :]
+    def near(self, text: str, start: int, end: int, mask: int = -1) -> bool:
+        """Whether a cue sits within the clause around ``text[start:end]``, close enough.
+        ``mask`` (``wordkeys.text_mask`` of the text) rules out cues whose words are not in
+        the text at all."""
+        if self.before is not None and self.words_before and self.before_keys.may_match(mask):
+            words = last_words(text, start, self.words_before)
             if words and self.before.search(" ".join(words)):
                 return True
-        if self.after is not None and self.words_after:
-            words = _WORD.findall(trail)[: self.words_after]
+        if self.after is not None and self.words_after and self.after_keys.may_match(mask):
+            words = first_words(text, end, self.words_after)
             if words and self.after.search(" ".join(words)):
                 return True
         return False
@@ -108,12 +129,82 @@ def _clause_head(text: str) -> str:
     return text[: found.start()] if found else text
 
 
+# How far the clause-break pattern looks from where it is tried: "although" and a "\b".
+_REACH = 10
+_WINDOW = 64
+
+
+def last_words(text: str, start: int, count: int) -> list[str]:
+    """The last ``count`` words before ``start`` in its clause:
+    ``_WORD.findall(_clause_tail(text[:start]))[-count:]``, reading only the end of it.
+
+    The clause breaks of ``text[:start]`` found from a space before a word character are
+    those found from the beginning (no break can span that pair), and the words after that
+    point are whole."""
+    prefix = text[:start]
+    sync = _sync_point(prefix, start - _WINDOW)
+    if sync:
+        breaks = [found.end() for found in _CLAUSE_BREAK.finditer(prefix, sync)]
+        if breaks:
+            return _WORD.findall(prefix, breaks[-1])[-count:]
+        words = _WORD.findall(prefix, sync)
+        if len(words) >= count:
+            return words[-count:]
+    return _WORD.findall(_clause_tail(prefix))[-count:]
+
+
+def _sync_point(text: str, limit: int) -> int:
+    """The last position at or before ``limit`` just after a space and at a word character
+    (0 if none)."""
+    while limit > 0:
+        space = text.rfind(" ", 0, limit)
+        if space < 0 or space + 1 >= len(text):
+            return 0
+        following = text[space + 1]
+        if following.isalnum() or following == "_":
+            return space + 1
+        limit = space
+    return 0
+
+
+def first_words(text: str, end: int, count: int) -> list[str]:
+    """The first ``count`` words after ``end`` in its clause:
+    ``_WORD.findall(_clause_head(text[end:]))[:count]``, reading only the start of it.
+
+    A break found where the pattern's reach stays inside the window is the first break; if
+    none starts before the window's end less that reach, the clause runs past it."""
+    window = text[end : end + _WINDOW]
+    if len(window) == _WINDOW:
+        found = _CLAUSE_BREAK.search(window)
+        safe = _WINDOW - _REACH
+        if found is not None and found.start() < safe:
+            return _WORD.findall(window, 0, found.start())[:count]
+        words = _WORD.findall(window, 0, safe)
+        if len(words) > count:  # the last may be cut short by the window
+            return words[:count]
+    return _WORD.findall(_clause_head(text[end:]))[:count]
+
+
+_SENTENCE_MARK = re.compile(r"[.\n!?]")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int | None]:
+    """The last sentence mark (``. \\n ! ?``) before ``start`` (-1 if none) and the first at
+    or after ``end`` (None if none)."""
+    left = max(
+        text.rfind(".", 0, start),
+        text.rfind("\n", 0, start),
+        text.rfind("!", 0, start),
+        text.rfind("?", 0, start),
+    )
+    right = _SENTENCE_MARK.search(text, end)
+    return left, (right.start() if right else None)
+
+
 def clause_excerpt(text: str, start: int, end: int, width: int = 160) -> str:
     """The sentence around a match, trimmed to about ``width`` characters."""
-    left = max(text.rfind(mark, 0, start) for mark in ".\n!?")
-    right_marks = [i for i in (text.find(mark, end) for mark in ".\n!?") if i != -1]
-    right = min(right_marks) + 1 if right_marks else len(text)
-    sentence = " ".join(text[left + 1 : right].split())
+    left, right = sentence_bounds(text, start, end)
+    sentence = " ".join(text[left + 1 : len(text) if right is None else right + 1].split())
     if len(sentence) <= width:
         return sentence
     middle = " ".join(text[max(left + 1, start - width // 2) : end + width // 2].split())

@@ -21,13 +21,25 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, reduce
+from operator import or_
 
-from chronology.analysis.common import Finding, bounds, day_text, iso, plural, when
+from chronology.analysis.common import (
+    Finding,
+    bounds,
+    day_text,
+    iso,
+    plural,
+    source_mask,
+    when,
+)
 from chronology.analysis.timescale_rules import Rule, Side
+from chronology.analysis.workcount import working_days
 from chronology.classify import agency_type
 from chronology.dates import DateSpan
 from chronology.schema import Chronology, Event
-from chronology.workdays import add_months, add_working_days, working_days_between
+from chronology.wordkeys import Screens
+from chronology.workdays import add_months, add_working_days
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +95,19 @@ def _dated(event: Event, side: Side) -> list[_Dated]:
     ]
 
 
+class _Dating:
+    """``_dated`` for each event and side, worked out once (editions of a rule share them)."""
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[int, int], list[_Dated]] = {}
+
+    def __call__(self, event: Event, side: Side) -> list[_Dated]:
+        key = (id(event), id(side))
+        if key not in self.found:
+            self.found[key] = _dated(event, side)
+        return self.found[key]
+
+
 def _first(event: Event) -> dt.date:
     return bounds(event.date)[0]
 
@@ -91,21 +116,41 @@ def check_timescales(chronology: Chronology, rules: Sequence[Rule]) -> list[Find
     """Every applicable rule checked against the chronology, in date order."""
     found: list[tuple[tuple[object, ...], Finding]] = []
     last = max((e.date.end for e in chronology.events if e.date.end), default=None)
-    matching: dict[Side, list[Event]] = {}  # editions of one rule share their sides
-    for side in (side for rule in rules for side in (rule.start, rule.end)):
-        if side not in matching:
-            matching[side] = [e for e in chronology.events if side.matches(e)]
+    matching = _matching(chronology.events, [side for r in rules for side in (r.start, r.end)])
+    dated = _Dating()
     for number, rule in enumerate(rules):
         starts, ends = matching[rule.start], matching[rule.end]
-        for finding in _check(rule, starts, ends, last):
+        for finding in _check(rule, starts, ends, last, dated):
             anchor = finding["start"] or finding["end"]
             found.append(((anchor["start"], number, finding["events"]), finding))
     found.sort(key=lambda pair: pair[0])
     return [finding for _key, finding in found]
 
 
+def _matching(events: Sequence[Event], sides: Sequence[Side]) -> dict[Side, list[Event]]:
+    """The events each side matches, in order. (Editions of one rule share their sides.)
+    Only events whose words allow a side to match are tried against it."""
+    distinct = list(dict.fromkeys(sides))
+    screens = Screens(enumerate(distinct))
+    found: list[list[Event]] = [[] for _side in distinct]
+    plans: dict[int, list[int]] = {}
+    for event in events:
+        mask = reduce(or_, map(source_mask, event.sources), 0) & screens.bits
+        plan = plans.get(mask)
+        if plan is None:
+            plan = plans[mask] = [index for index, _sure in screens.candidates(mask)]
+        for index in plan:
+            if distinct[index].matches(event):
+                found[index].append(event)
+    return dict(zip(distinct, found, strict=True))
+
+
 def _check(
-    rule: Rule, starts: Sequence[Event], ends: Sequence[Event], last: dt.date | None
+    rule: Rule,
+    starts: Sequence[Event],
+    ends: Sequence[Event],
+    last: dt.date | None,
+    dated: _Dating,
 ) -> Iterator[Finding]:
     pairs = (
         _last_starts(rule, starts, ends)
@@ -115,16 +160,16 @@ def _check(
     for start, end in pairs:
         if start is None and end is not None:
             if rule.report_unmatched and rule.applies(_first(end)):
-                yield from (_no_start(rule, e) for e in _dated(end, rule.end)[:1])
+                yield from (_no_start(rule, e) for e in dated(end, rule.end)[:1])
             continue
-        for s in _dated(start, rule.start) if start is not None else ():
+        for s in dated(start, rule.start) if start is not None else ():
             if s.span.start is None or not rule.applies(s.span.start):
                 continue
             if end is None:
                 if rule.report_unmatched:
                     yield _no_end(rule, s, last)
                 continue
-            for e in _dated(end, rule.end):
+            for e in dated(end, rule.end):
                 yield _result(rule, s, e)
 
 
@@ -187,9 +232,14 @@ def _first_ends(
         yield start, chosen
 
 
+@lru_cache(maxsize=1 << 14)
+def _add_working_days(day: dt.date, count: int) -> dt.date:
+    return add_working_days(day, count)
+
+
 def _due(rule: Rule, day: dt.date) -> dt.date:
     if rule.unit == "working_days":
-        return add_working_days(day, rule.limit)
+        return _add_working_days(day, rule.limit)
     if rule.unit == "months":
         return add_months(day, rule.limit)
     return day + dt.timedelta(days=rule.limit)
@@ -226,7 +276,7 @@ def _base(rule: Rule, status: str, start: _Dated | None, end: _Dated | None) -> 
 def _result(rule: Rule, s: _Dated, e: _Dated) -> Finding:
     (s_lo, s_hi), (e_lo, e_hi) = bounds(s.span), bounds(e.span)
     early_due, late_due = _due(rule, s_lo), _due(rule, s_hi)
-    working = (working_days_between(s_hi, e_lo), working_days_between(s_lo, e_hi))
+    working = (working_days(s_hi, e_lo), working_days(s_lo, e_hi))
     days = ((e_lo - s_hi).days, (e_hi - s_lo).days)
     if days[1] < 0:
         status = "unclear"
