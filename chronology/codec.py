@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -133,29 +134,65 @@ def event_from(data: dict[str, Any]) -> Event:
     )
 
 
-def to_document(chronology: Chronology) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA_ID,
-        "meta": chronology.meta,
-        "events": [event_to_dict(e) for e in chronology.events],
-        "episodes": chronology.episodes,
-        "discrepancies": chronology.discrepancies,
-        **{key: chronology.analysis.get(key, []) for key in ANALYSIS_KEYS},
-        **{k: v for k, v in chronology.analysis.items() if k not in ANALYSIS_KEYS},
-        "warnings": [
+def _document_items(chronology: Chronology) -> Iterator[tuple[str, Any]]:
+    """The top-level members in order; events lazily, so the file can be streamed."""
+    yield "schema", SCHEMA_ID
+    yield "meta", chronology.meta
+    yield "events", (event_to_dict(e) for e in chronology.events)
+    yield "episodes", chronology.episodes
+    yield "discrepancies", chronology.discrepancies
+    for key in ANALYSIS_KEYS:
+        yield key, chronology.analysis.get(key, [])
+    for key, value in chronology.analysis.items():
+        if key not in ANALYSIS_KEYS:
+            yield key, value
+    yield (
+        "warnings",
+        [
             {"file": n.file, "sheet": n.sheet, "row": n.row, "message": n.message}
             for n in chronology.warnings
         ],
-        "rejected": [
+    )
+    yield (
+        "rejected",
+        [
             {"file": r.file, "sheet": r.sheet, "row": r.row, "reason": r.reason, "text": r.text}
             for r in chronology.rejected
         ],
+    )
+
+
+def to_document(chronology: Chronology) -> dict[str, Any]:
+    return {
+        key: list(value) if key == "events" else value for key, value in _document_items(chronology)
     }
 
 
+def _dump(value: Any, depth: int) -> bytes:
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    return text.replace(b"\n", b"\n" + b"  " * depth) if depth else text
+
+
+def json_chunks(chronology: Chronology) -> Iterator[bytes]:
+    """``chronology.json`` piece by piece, byte-identical to indenting the whole document
+    with orjson, without holding the whole document in memory (it runs to hundreds of MB
+    for 100,000 rows)."""
+    yield b"{"
+    for number, (key, value) in enumerate(_document_items(chronology)):
+        yield (b"," if number else b"") + b"\n  " + orjson.dumps(key) + b": "
+        if key != "events":
+            yield _dump(value, 1)
+            continue
+        empty = True
+        for event in value:
+            yield (b"[" if empty else b",") + b"\n    " + _dump(event, 2)
+            empty = False
+        yield b"[]" if empty else b"\n  ]"
+    yield b"\n}\n"
+
+
 def dumps(chronology: Chronology) -> str:
-    # orjson: the standard library's encoder falls back to pure Python when indenting
-    return orjson.dumps(to_document(chronology), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return b"".join(json_chunks(chronology)).decode()
 
 
 _TOP_LEVEL = {"schema", "meta", "events", "episodes", "discrepancies", "warnings", "rejected"}

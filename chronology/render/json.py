@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chronology.codec import dumps
-from chronology.safety import write_text
+from chronology.codec import json_chunks
+from chronology.safety import atomic_path
 from chronology.schema import Chronology
 
 FILENAME = "chronology.json"
@@ -13,5 +13,7 @@ FILENAME = "chronology.json"
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
     target = out / FILENAME
-    write_text(target, dumps(chronology))
+    with atomic_path(target) as temporary, temporary.open("wb") as stream:
+        for chunk in json_chunks(chronology):
+            stream.write(chunk)
     return [target]
