@@ -18,7 +18,8 @@ from chronology.commands.common import (
     totals_line,
 )
 from chronology.pseudonyms import anonymise_chronology
-from chronology.review import find_review
+from chronology.review import Review, find_review
+from chronology.schema import Chronology
 from chronology.scope import in_scope_only
 
 FilesArg = Annotated[
@@ -79,6 +80,28 @@ def merge_command(
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
     review = find_review(review_file)
+    with pipeline.without_gc():
+        chronology, written = _run(
+            paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
+        )
+    if not quiet:
+        console.print(agency_summary(chronology))
+        console.print(totals_line(chronology))
+        for line in summary_lines(chronology):
+            console.print(line, markup=False)
+        console.print("Wrote " + ", ".join(str(p) for p in written))
+
+
+def _run(
+    paths: list[Path],
+    review: Review | None,
+    out: Path,
+    chosen: list[str],
+    *,
+    anonymise: bool,
+    in_scope: bool,
+    quiet: bool,
+) -> tuple[Chronology, list[Path]]:
     with Progress(console=console, transient=True, disable=quiet) as progress:
         task = progress.add_task("Loading chronologies", total=len(paths))
         loaded = pipeline.load_all(
@@ -92,9 +115,4 @@ def merge_command(
     written = render.write_all(chronology, shown, out, chosen)
     if glossary is not None:
         pipeline.leak_check(written, glossary)
-    if not quiet:
-        console.print(agency_summary(chronology))
-        console.print(totals_line(chronology))
-        for line in summary_lines(chronology):
-            console.print(line, markup=False)
-        console.print("Wrote " + ", ".join(str(p) for p in written))
+    return chronology, written
