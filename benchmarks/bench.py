@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -39,10 +38,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     lines = [
-        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-        f"{_cores()} cores.",
+        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+        f"Python {platform.python_version()}, {_cores()} cores.",
         "",
-        "| agencies × rows | rows | baseline (s) | merge (s) | ratio | merge peak MiB | baseline peak MiB |",
+        "| agencies × rows | rows | baseline (s) | merge (s) | ratio "
+        "| merge peak MiB | baseline peak MiB |",
         "|---|---|---|---|---|---|---|",
     ]
     for size in args.sizes.split(","):
@@ -50,9 +50,16 @@ def main() -> None:
         data = HERE / "data" / size
         files = generate(data, agencies, rows)
         out = HERE / "out" / size
-        chronology = [sys.executable, "-m", "chronology", "merge", *map(str, files),
-                      "--out", str(out / "merge"), "--formats", "json,csv,xlsx", "--quiet"]  # fmt: skip
-        baseline = [sys.executable, str(HERE / "baseline.py"), str(out / "baseline"), *map(str, files)]
+        chronology = [
+            *(sys.executable, "-m", "chronology", "merge", *map(str, files)),
+            *("--out", str(out / "merge"), "--formats", "json,csv,xlsx", "--quiet"),
+        ]
+        baseline = [
+            sys.executable,
+            str(HERE / "baseline.py"),
+            str(out / "baseline"),
+            *map(str, files),
+        ]
         base_s, base_mb = timed(baseline, args.repeat)
         merge_s, merge_mb = timed(chronology, args.repeat)
         lines.append(

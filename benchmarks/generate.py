@@ -35,10 +35,16 @@ WORDS = (
     "school nursery housing police cannabis"
 ).split()
 SHARED = [
-    ("Strategy discussion with {other} regarding the children", "Strategy discussion held with {other}"),
+    (
+        "Strategy discussion with {other} regarding the children",
+        "Strategy discussion held with {other}",
+    ),
     ("Initial child protection conference attended", "ICPC held, {other} present"),
     ("Core group meeting at the children's centre", "Attended core group with {other}"),
-    ("Telephoned {other} to share concerns about the family", "Call received from {other} sharing concerns"),
+    (
+        "Telephoned {other} to share concerns about the family",
+        "Call received from {other} sharing concerns",
+    ),
     ("Referral sent to {other}", "Referral received from {other}"),
 ]
 
@@ -50,7 +56,10 @@ def _text(rng: random.Random) -> str:
 def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    names = [f"Area {i // len(AGENCY_TYPES) + 1} {AGENCY_TYPES[i % len(AGENCY_TYPES)]}" for i in range(agencies)]
+    names = [
+        f"Area {i // len(AGENCY_TYPES) + 1} {AGENCY_TYPES[i % len(AGENCY_TYPES)]}"
+        for i in range(agencies)
+    ]
     tables: dict[str, list[tuple[dt.datetime, str, str]]] = {n: [] for n in names}
     start = dt.datetime(2008, 1, 1)
     for name in names:
@@ -63,7 +72,9 @@ def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path
                 # the other agency's record of the same occurrence replaces one of its own rows
                 tables[other].append((when, theirs.format(other=name.split(" ", 2)[2]), "Shared"))
             else:
-                tables[name].append((when, _text(rng), rng.choice(["NFA", "Advice given", "Review"])))
+                tables[name].append(
+                    (when, _text(rng), rng.choice(["NFA", "Advice given", "Review"]))
+                )
     paths = []
     for name, entries in tables.items():
         path = folder / f"{name} IMR chronology.xlsx"

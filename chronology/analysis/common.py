@@ -8,16 +8,15 @@ plain-English sentence); date checks add ``days`` and ``working_days``.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import tomllib
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from chronology.classify import load_rules
 from chronology.dates import DateSpan, format_span
 from chronology.errors import ReviewFileError
+from chronology.pipeline import without_gc
 from chronology.schema import Source
 from chronology.wordkeys import text_mask
 
@@ -25,17 +24,8 @@ Finding = dict[str, Any]
 Settings = Mapping[str, Any]
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the checks run: they make many small findings
-    and no cycles, and each full collection would walk every source of a long review."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+# the merge's own pause, shared: the checks make many small findings and no cycles
+collector_paused = without_gc
 
 
 def analysis_settings(settings: Settings | None) -> Mapping[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from chronology.errors import Notice
-from chronology.loaders.cells import cell_text, is_blank
+from chronology.loaders.cells import cell_text, column_letter, is_blank
 from chronology.loaders.table import RawTable, unique_headings
 from chronology.schema import LoadResult
 
@@ -68,9 +68,4 @@ def _ragged_rows(table: RawTable, header_index: int) -> list[Notice]:
 
 
 def _column_name(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"Column {letters}"
+    return f"Column {column_letter(index)}"

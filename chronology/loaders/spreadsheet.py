@@ -17,6 +17,7 @@ from defusedxml import DefusedXmlException, ElementTree
 
 from chronology.errors import CorruptFileError, EncryptedFileError, Notice, TooLargeError
 from chronology.loaders import package, sheetscan
+from chronology.loaders.cells import column_letter
 from chronology.loaders.table import RawTable
 
 T = TypeVar("T")
@@ -204,16 +205,7 @@ def _merged_notes(
 
 
 def _ref(row: int, column: int) -> str:
-    return f"{_letters(column)}{row + 1}"
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+    return f"{column_letter(column)}{row + 1}"
 
 
 def _row_of(ref: str) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from chronology.dates import DateError, DateSpan, Precision, combine_range, parse_date, parse_time
 from chronology.errors import Notice, Rejected
-from chronology.loaders.cells import cell_text, is_blank
+from chronology.loaders.cells import cell_text, column_letter, is_blank
 from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
 from chronology.schema import LoadResult, Source
 
@@ -49,20 +49,11 @@ def unique_headings(cells: Sequence[object]) -> list[str]:
     seen: dict[str, int] = {}
     names = []
     for index, cell in enumerate(cells):
-        name = cell_text(cell) or f"Column {_column_letter(index)}"
+        name = cell_text(cell) or f"Column {column_letter(index)}"
         count = seen.get(name, 0) + 1
         seen[name] = count
         names.append(name if count == 1 else f"{name} ({count})")
     return names
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
@@ -115,7 +106,7 @@ def _read_row(
     fields = dict(zip(layout.headings, texts, strict=False))
     for extra in range(len(layout.headings), len(texts)):
         if texts[extra]:
-            fields[f"Column {_column_letter(extra)}"] = texts[extra]
+            fields[f"Column {column_letter(extra)}"] = texts[extra]
     if _repeats_header(cells, layout.header_key):
         result.rejected.append(
             Rejected(table.file, table.sheet, number, "repeated heading row", _joined(texts))

@@ -14,18 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronology.loaders.cells import column_letter
+
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip member times: the same bytes for the same inputs
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 # XML 1.0 cannot carry most control characters; OOXML spells them _xHHHH_.
