@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -78,6 +79,29 @@ def kinds_of(text: str) -> tuple[str, ...]:
     return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _lead_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word of each phrase. A whole-word match must start with one of them as a
+    whole word of the text, so a text holding none of them cannot match: the (slow)
+    alternation is skipped, and the answer is the same."""
+    return frozenset(found.group(0) for p in phrases if (found := _WORD.search(p.lower())))
+
+
+@cache
+def _kind_leads() -> frozenset[str]:
+    return _lead_words(
+        p for spec in load_rules("kinds.toml")["kinds"].values() for p in spec["phrases"]
+    )
+
+
+@cache
+def _mention_leads() -> frozenset[str]:
+    table = load_rules("agencies.toml")["types"]
+    return _lead_words(p for spec in table.values() for p in spec["mentions"])
+
+
 @cache
 def _first_kind_pattern() -> re.Pattern[str]:
     """One alternation of every phrase, kinds in lexicon order: the leftmost match is the
@@ -94,7 +118,10 @@ def classify(text: str) -> str | None:
     """The main kind of an entry: the kind its text names first (lexicon order breaks a
     tie). Entries lead with what happened: "Telephone call from HV: screening meeting
     yesterday" is a phone call about a meeting, not the meeting itself."""
-    match = _first_kind_pattern().search(text.lower())
+    lowered = text.lower()
+    if _kind_leads().isdisjoint(_WORD.findall(lowered)):
+        return None
+    match = _first_kind_pattern().search(lowered)
     if match is None or match.lastgroup is None:
         return None
     return lexicon()[int(match.lastgroup[1:])].name
@@ -126,4 +153,6 @@ def mentioned_types(text: str) -> frozenset[str]:
     """The agency types a record's text mentions (``"rang EDT"`` → childrens_social_care)."""
     _names, pattern, order = _agency_types()
     lowered = text.lower().replace("’", "'")
+    if _mention_leads().isdisjoint(_WORD.findall(lowered)):
+        return frozenset()
     return frozenset(order[int(m.lastgroup[1:])] for m in pattern.finditer(lowered) if m.lastgroup)

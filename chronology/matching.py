@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from chronology.classify import link_days
@@ -74,37 +76,122 @@ def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
     """Exact-dated records on the same day, or the next (late-night contacts are often
     recorded the following morning). Only corroborated pairs are scored: pairs where one
     record names the other's agency, and same-kind pairs with near-identical wording."""
+    exact = sorted((u for u in units if u.exact), key=lambda u: (u.start, u.index))
+    yield from _named_links(exact)
     by_day: dict[int, list[Unit]] = defaultdict(list)
-    for unit in units:
-        if unit.exact:
-            by_day[unit.start].append(unit)
+    for unit in exact:
+        by_day[unit.start].append(unit)
     for day in sorted(by_day):
-        left, later = by_day[day], by_day.get(day + 1, [])
-        yield from _named_links(left, [*left, *later])
-        yield from _identical_links(left, [*left, *later])
+        left = by_day[day]
+        yield from _identical_links(left, [*left, *by_day.get(day + 1, [])])
 
 
-def _named_links(left: Sequence[Unit], right: Sequence[Unit]) -> Iterator[Link]:
-    by_type: dict[str | None, list[Unit]] = defaultdict(list)
-    naming: dict[str, list[Unit]] = defaultdict(list)
-    for unit in right:
-        by_type[unit.agency_type].append(unit)
-        for kind in unit.mentions:
-            naming[kind].append(unit)
-    for a in left:
-        found = {u.index: u for t in a.mentions for u in by_type.get(t, ())}
-        found.update((u.index, u) for u in naming.get(a.agency_type or "", ()))
-        for index in sorted(found):
-            b = found[index]
-            if not _new_pair(a, b):
-                continue
-            named = _directions(a, b)
-            if named == 1 and b.start != a.start:
-                continue  # a day apart, every rule wants both records to name the other
-            cutoff = TEXT_CORROBORATED if named == 2 else 60
-            link = judge(a, b, int(fuzz.token_set_ratio(a.text, b.text, score_cutoff=cutoff)))
-            if link is not None:
-                yield link
+def _named_links(exact: Sequence[Unit]) -> Iterator[Link]:
+    """Pairs where at least one record names the other's agency, screened for the whole
+    chronology at once with array arithmetic; only the survivors reach ``judge``."""
+    if len(exact) < 2:
+        return
+    i, j = _block_pairs(exact)
+    columns = _Columns(exact)
+    named = columns.names(i, j) + columns.names(j, i)
+    gap = columns.day[j] - columns.day[i]
+    keep = (columns.agency[i] != columns.agency[j]) & (named >= 1) & ((named == 2) | (gap == 0))
+    i, j, named = i[keep], j[keep], named[keep]
+    texts = process.cpdist(
+        [exact[k].text for k in i.tolist()],
+        [exact[k].text for k in j.tolist()],
+        scorer=fuzz.token_set_ratio,
+        dtype=np.float64,
+    ).astype(np.int64)  # fmt: skip  (truncated, as int() of a single score)
+    # the bar each kind of pair has to clear; below it the wording counts for nothing
+    texts = np.where(texts >= np.where(named == 2, TEXT_CORROBORATED, 60), texts, 0)
+    accept = columns.acceptable(i, j, named, texts)
+    for a, b, text in zip(
+        i[accept].tolist(), j[accept].tolist(), texts[accept].tolist(), strict=True
+    ):
+        link = judge(exact[a], exact[b], int(text))  # the same rules, one pair: the reason
+        if link is not None:
+            yield link
+
+
+def _block_pairs(exact: Sequence[Unit]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every (i, j), i < j, with j dated the same day as i or the next."""
+    day = np.fromiter((u.start for u in exact), dtype=np.int64, count=len(exact))
+    end = np.searchsorted(day, day + 2, side="left")
+    first = np.arange(len(exact), dtype=np.int64)
+    counts = end - first - 1
+    left = np.repeat(first, counts)
+    offsets = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(counts) - counts, counts
+    )
+    return left, left + 1 + offsets
+
+
+class _Columns:
+    """The unit attributes the screen needs, as arrays."""
+
+    def __init__(self, exact: Sequence[Unit]) -> None:
+        agencies = {name: n for n, name in enumerate(sorted({u.agency for u in exact}))}
+        types = {
+            name: n
+            for n, name in enumerate(
+                sorted(
+                    {t for u in exact for t in u.mentions}
+                    | {u.agency_type for u in exact if u.agency_type}
+                )
+            )
+        }
+        self.day = np.fromiter((u.start for u in exact), dtype=np.int64, count=len(exact))
+        self.agency = np.fromiter(
+            (agencies[u.agency] for u in exact), dtype=np.int64, count=len(exact)
+        )
+        self.type = np.fromiter(
+            (types.get(u.agency_type or "", -1) for u in exact), dtype=np.int64, count=len(exact)
+        )
+        kinds = {name: n for n, name in enumerate(sorted({u.kind for u in exact if u.kind}))}
+        self.kind = np.fromiter(
+            (kinds.get(u.kind or "", -1) for u in exact), dtype=np.int64, count=len(exact)
+        )
+        self.contact = np.fromiter(
+            (u.kind in _CONTACT_KINDS for u in exact), dtype=np.bool_, count=len(exact)
+        )
+        self.minutes = np.fromiter(
+            (-1 if u.minutes is None else u.minutes for u in exact),
+            dtype=np.int64,
+            count=len(exact),
+        )
+        self.mentions = np.fromiter(
+            (sum(1 << types[t] for t in u.mentions) for u in exact),
+            dtype=np.int64,
+            count=len(exact),
+        )
+
+    def acceptable(
+        self,
+        a: npt.NDArray[np.int64],
+        b: npt.NDArray[np.int64],
+        named: npt.NDArray[np.int64],
+        text: npt.NDArray[np.int64],
+    ) -> npt.NDArray[np.bool_]:
+        """``judge``'s rules for exact-dated pairs, as array arithmetic (a prefilter:
+        ``judge`` still decides each survivor, so the two cannot drift apart silently)."""
+        same_day = self.day[a] == self.day[b]
+        same_kind = (self.kind[a] == self.kind[b]) & (self.kind[a] >= 0)
+        timed = (self.minutes[a] >= 0) & (self.minutes[b] >= 0)
+        far = timed & (np.abs(self.minutes[a] - self.minutes[b]) > 120) & (named < 2)
+        both = (named == 2) & np.where(
+            same_day, same_kind | (text >= TEXT_CORROBORATED), same_kind & (text >= 45)
+        )
+        one = (
+            (named == 1) & same_day & ((same_kind & self.contact[a] & (text >= 60)) | (text >= 65))
+        )
+        accepted: npt.NDArray[np.bool_] = ~far & ((same_day & (text >= TEXT_ALONE)) | both | one)
+        return accepted
+
+    def names(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """1 where record ``a`` names record ``b``'s kind of agency."""
+        kind = self.type[b]
+        return np.where(kind >= 0, (self.mentions[a] >> np.maximum(kind, 0)) & 1, 0)
 
 
 def _identical_links(left: Sequence[Unit], right: Sequence[Unit]) -> Iterator[Link]:
