@@ -59,3 +59,11 @@ def test_calamine_reads_it_and_bytes_are_stable(tmp_path: Path) -> None:
     again = tmp_path / "again"
     again.mkdir()
     assert _write(again).read_bytes() == first.read_bytes()
+
+
+def test_leading_and_trailing_spaces_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "spaces.xlsx"
+    rows = iter([(Style(), ["  indented", "trailing  ", "plain"])])
+    write_workbook(path, [Sheet("S", ["A", "B", "C"], [5, 5, 5], rows)], "t")
+    sheet = openpyxl.load_workbook(path)["S"]
+    assert [c.value for c in sheet[2]] == ["  indented", "trailing  ", "plain"]
