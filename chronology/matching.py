@@ -21,6 +21,8 @@ from chronology.dates import Precision
 
 # A vague date (a week, a month) narrow enough to be matched against exact ones.
 VAGUE_DAYS = 31
+# Records screened per slice for named pairs: bounds the pair arrays to a few tens of MB.
+PAIR_SLICE = 20_000
 # Kinds of contact that have two ends, each recorded by one agency.
 _CONTACT_KINDS = frozenset({"phone_call", "referral", "death", "incident", "correspondence"})
 # Same-day records scoring at least this on text alone are one occurrence.
@@ -87,12 +89,21 @@ def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
 
 
 def _named_links(exact: Sequence[Unit]) -> Iterator[Link]:
-    """Pairs where at least one record names the other's agency, screened for the whole
-    chronology at once with array arithmetic; only the survivors reach ``judge``."""
+    """Pairs where at least one record names the other's agency, screened with array
+    arithmetic a slice of records at a time (memory stays bounded); only the survivors
+    reach ``judge``."""
     if len(exact) < 2:
         return
-    i, j = _block_pairs(exact)
     columns = _Columns(exact)
+    end = np.searchsorted(columns.day, columns.day + 2, side="left")
+    for low in range(0, len(exact), PAIR_SLICE):
+        i, j = _block_pairs(end, low, min(len(exact), low + PAIR_SLICE))
+        yield from _screened(exact, columns, i, j)
+
+
+def _screened(
+    exact: Sequence[Unit], columns: _Columns, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]
+) -> Iterator[Link]:
     named = columns.names(i, j) + columns.names(j, i)
     gap = columns.day[j] - columns.day[i]
     keep = (columns.agency[i] != columns.agency[j]) & (named >= 1) & ((named == 2) | (gap == 0))
@@ -114,12 +125,12 @@ def _named_links(exact: Sequence[Unit]) -> Iterator[Link]:
             yield link
 
 
-def _block_pairs(exact: Sequence[Unit]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Every (i, j), i < j, with j dated the same day as i or the next."""
-    day = np.fromiter((u.start for u in exact), dtype=np.int64, count=len(exact))
-    end = np.searchsorted(day, day + 2, side="left")
-    first = np.arange(len(exact), dtype=np.int64)
-    counts = end - first - 1
+def _block_pairs(
+    end: npt.NDArray[np.int64], low: int, high: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every (i, j), low <= i < high, i < j < end[i]: j dated the same day as i or the next."""
+    first = np.arange(low, high, dtype=np.int64)
+    counts = end[low:high] - first - 1
     left = np.repeat(first, counts)
     offsets = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
         np.cumsum(counts) - counts, counts

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from chronology import matching
 from chronology.merge import merge
 from tests.conftest import source
 
@@ -172,3 +175,17 @@ def test_order_of_input_does_not_change_the_result() -> None:
     assert [(e.id, [s.ref for s in e.sources]) for e in forward] == [
         (e.id, [s.ref for s in e.sources]) for e in backward
     ]
+
+
+def test_screening_in_slices_gives_the_same_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [
+        source(POLICE, "09/08/2010", "Telephoned EDT about the children", row=2, time="19:35"),
+        source(CSC, "09/08/2010", "EDT: call from police about the children", row=2),
+        source(HV, "10/08/2010", "Home visit, mum seen", row=3),
+        source(CSC, "10/08/2010", "Strategy discussion with police", row=4),
+        source(POLICE, "10/08/2010", "Strategy discussion with CSC", row=5),
+    ]
+    whole = [[s.ref for s in e.sources] for e in merge(rows)]
+    monkeypatch.setattr(matching, "PAIR_SLICE", 2)
+    assert [[s.ref for s in e.sources] for e in merge(rows)] == whole
+    assert any(len(refs) == 2 for refs in whole)
