@@ -9,15 +9,11 @@ import typer
 
 from chronology.analysis import run_checks, summary_lines
 from chronology.codec import read_chronology
-from chronology.commands.common import console
+from chronology.commands.common import ChronologyArg, console
 from chronology.render import analysis_xlsx
 from chronology.render import json as json_output
 from chronology.review import find_review
 
-ChronologyArg = Annotated[
-    Path,
-    typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
-]
 OutOpt = Annotated[
     Path | None,
     typer.Option(

@@ -6,13 +6,28 @@ import glob
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 from rich.table import Table
 
 from chronology.schema import Chronology
 
 console = Console(stderr=True, highlight=False)
+
+# Arguments and options that several commands share, declared once.
+ChronologyArg = Annotated[
+    Path,
+    typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
+]
+AnonymiseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--anonymise",
+        help="Replace real names with designations from [pseudonyms], then leak-check.",
+    ),
+]
 
 
 def expand_inputs(paths: Sequence[Path]) -> list[Path]:

@@ -12,12 +12,9 @@ from typing import Annotated
 import typer
 
 from chronology.codec import read_chronology
-from chronology.commands.common import console
+from chronology.commands.common import ChronologyArg, console
 from chronology.render import facts_docx, facts_md
 
-ChronologyArg = Annotated[
-    Path, typer.Argument(help="A chronology.json written by 'chronology merge'.")
-]
 TemplateOpt = Annotated[
     Path | None,
     typer.Option(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,12 +11,8 @@ from rich.text import Text
 from chronology.analysis.common import Finding
 from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
 from chronology.codec import read_chronology
-from chronology.commands.common import console
+from chronology.commands.common import ChronologyArg, console
 
-ChronologyArg = Annotated[
-    Path,
-    typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
-]
 ThresholdOpt = Annotated[
     int | None,
     typer.Option(

@@ -11,6 +11,7 @@ from rich.progress import Progress
 from chronology import pipeline, render
 from chronology.analysis import summary_lines
 from chronology.commands.common import (
+    AnonymiseOpt,
     agency_summary,
     console,
     expand_inputs,
@@ -42,13 +43,6 @@ FormatsOpt = Annotated[
 ReviewOpt = Annotated[
     Path | None,
     typer.Option("--review", "-r", help="The review file (default: ./review.toml if present)."),
-]
-AnonymiseOpt = Annotated[
-    bool,
-    typer.Option(
-        "--anonymise",
-        help="Replace real names with designations from [pseudonyms], then leak-check.",
-    ),
 ]
 InScopeOpt = Annotated[
     bool,

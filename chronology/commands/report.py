@@ -13,26 +13,15 @@ import typer
 
 from chronology import pipeline
 from chronology.codec import read_chronology
-from chronology.commands.common import console
+from chronology.commands.common import AnonymiseOpt, ChronologyArg, console
 from chronology.pseudonyms import Glossary, anonymise_chronology
 from chronology.render import html, timeline
 from chronology.review import find_review
 from chronology.schema import Chronology
 
-ChronologyArg = Annotated[
-    Path,
-    typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
-]
 OutOpt = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Folder for the report (default: the chronology's folder)."),
-]
-AnonymiseOpt = Annotated[
-    bool,
-    typer.Option(
-        "--anonymise",
-        help="Replace real names with designations from [pseudonyms], then leak-check.",
-    ),
 ]
 ReviewOpt = Annotated[
     Path | None,
