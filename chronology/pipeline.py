@@ -6,10 +6,8 @@ Commands call these functions; nothing here prints. Later steps register themsel
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -40,20 +38,6 @@ class AgencySpec:
 
     name: str | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
-
-
-@contextlib.contextmanager
-def without_gc() -> Iterator[None]:
-    """A merge builds hundreds of thousands of long-lived objects and almost no reference
-    cycles: the cyclic collector would only rescan them, again and again (about a fifth of
-    the time of a 100,000-row merge). Reference counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def display_names(paths: Sequence[Path]) -> dict[Path, str]:

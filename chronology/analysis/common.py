@@ -16,7 +16,7 @@ from typing import Any
 from chronology.classify import load_rules
 from chronology.dates import DateSpan, format_span
 from chronology.errors import ReviewFileError
-from chronology.pipeline import without_gc
+from chronology.gcpause import without_gc
 from chronology.schema import Source
 from chronology.wordkeys import text_mask
 

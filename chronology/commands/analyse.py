@@ -7,12 +7,7 @@ from typing import Annotated
 
 import typer
 
-from chronology.analysis import run_checks, summary_lines
-from chronology.codec import read_chronology
 from chronology.commands.common import ChronologyArg, console
-from chronology.render import analysis_xlsx
-from chronology.render import json as json_output
-from chronology.review import find_review
 
 OutOpt = Annotated[
     Path | None,
@@ -42,6 +37,12 @@ def analyse_command(
     Checks date discrepancies, recording lag, statutory timescales and who knew what, then
     writes chronology.json (with the new findings) and analysis.xlsx.
     """
+    from chronology.analysis import run_checks, summary_lines
+    from chronology.codec import read_chronology
+    from chronology.render import analysis_xlsx
+    from chronology.render import json as json_output
+    from chronology.review import find_review
+
     chronology = read_chronology(chronology_json)
     found = find_review(review)
     run_checks(chronology, found.settings if found else {})

@@ -43,7 +43,7 @@ def expand_inputs(paths: Sequence[Path]) -> list[Path]:
 
 
 def parse_formats(text: str, known: Sequence[str]) -> list[str]:
-    import typer  # noqa: PLC0415
+    import typer
 
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in known]

@@ -8,11 +8,7 @@ from typing import Annotated
 
 import typer
 
-from chronology.analysis.diff import diff_chronologies, load_for_diff
-from chronology.analysis.diff_output import FORMATS, to_csv, to_json, to_markdown, to_table
 from chronology.commands.common import console
-from chronology.loaders.agency import agency_from_filename
-from chronology.safety import write_text
 
 OldArg = Annotated[
     Path,
@@ -46,6 +42,11 @@ def diff_command(
     OLD and NEW are two chronology.json files, or two versions of one agency's chronology
     (xlsx, csv, docx...), which are read as the same agency.
     """
+    from chronology.analysis.diff import diff_chronologies, load_for_diff
+    from chronology.analysis.diff_output import FORMATS, to_csv, to_json, to_markdown, to_table
+    from chronology.loaders.agency import agency_from_filename
+    from chronology.safety import write_text
+
     chosen = output_format.strip().lower()
     if chosen not in FORMATS:
         raise typer.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")

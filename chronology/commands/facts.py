@@ -11,9 +11,7 @@ from typing import Annotated
 
 import typer
 
-from chronology.codec import read_chronology
 from chronology.commands.common import ChronologyArg, console
-from chronology.render import facts_docx, facts_md
 
 TemplateOpt = Annotated[
     Path | None,
@@ -33,6 +31,9 @@ def facts_command(
     chronology_json: ChronologyArg, template: TemplateOpt = None, out: OutOpt = None
 ) -> None:
     """Write the draft Facts section (facts.md and facts.docx) from a saved chronology."""
+    from chronology.codec import read_chronology
+    from chronology.render import facts_docx, facts_md
+
     chronology = read_chronology(chronology_json)
     folder = out if out is not None else chronology_json.parent
     written = facts_md.write(chronology, folder, template) + facts_docx.write(chronology, folder)

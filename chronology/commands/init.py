@@ -7,10 +7,8 @@ from typing import Annotated
 
 import typer
 
-from chronology import pipeline
 from chronology.commands.common import console, expand_inputs
 from chronology.errors import OutputError
-from chronology.initfile import FileSummary, render_review
 from chronology.safety import write_text
 
 
@@ -26,6 +24,9 @@ def init_command(
         raise OutputError(
             f"{output} already exists", hint="Edit it, or pass --force to replace it."
         )
+    from chronology import pipeline
+    from chronology.initfile import FileSummary, render_review
+
     paths = expand_inputs(files)
     loaded = pipeline.load_all(paths)
     names = pipeline.display_names(paths)

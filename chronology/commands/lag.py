@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from chronology.analysis.common import Finding
-from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
-from chronology.codec import read_chronology
 from chronology.commands.common import ChronologyArg, console
+
+if TYPE_CHECKING:
+    from chronology.analysis.common import Finding
 
 ThresholdOpt = Annotated[
     int | None,
@@ -27,6 +27,8 @@ def _threshold(saved: list[Finding]) -> int:
     for summary in saved:
         if isinstance(summary, dict) and isinstance(summary.get("threshold_days"), int):
             return int(summary["threshold_days"])
+    from chronology.analysis.lag import LAG_THRESHOLD_DAYS
+
     return LAG_THRESHOLD_DAYS
 
 
@@ -79,6 +81,9 @@ def lag_command(chronology_json: ChronologyArg, threshold: ThresholdOpt = None) 
 
     Lag is the recorded-on date minus the event date, for entries where both are exact days.
     """
+    from chronology.analysis.lag import recording_lag
+    from chronology.codec import read_chronology
+
     chronology = read_chronology(chronology_json)
     limit = threshold if threshold is not None else _threshold(chronology.analysis.get("lag", []))
     lag = recording_lag(chronology, limit)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
 
-from chronology import pipeline, render
-from chronology.analysis import summary_lines
+from chronology import render
 from chronology.commands.common import (
     AnonymiseOpt,
     agency_summary,
@@ -18,10 +16,10 @@ from chronology.commands.common import (
     parse_formats,
     totals_line,
 )
-from chronology.pseudonyms import anonymise_chronology
-from chronology.review import Review, find_review
-from chronology.schema import Chronology
-from chronology.scope import in_scope_only
+
+if TYPE_CHECKING:
+    from chronology.review import Review
+    from chronology.schema import Chronology
 
 FilesArg = Annotated[
     list[Path],
@@ -73,8 +71,12 @@ def merge_command(
     paths = expand_inputs(files)
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
+    from chronology.analysis import summary_lines
+    from chronology.gcpause import without_gc
+    from chronology.review import find_review
+
     review = find_review(review_file)
-    with pipeline.without_gc():
+    with without_gc():
         chronology, written = _run(
             paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
         )
@@ -96,6 +98,12 @@ def _run(
     in_scope: bool,
     quiet: bool,
 ) -> tuple[Chronology, list[Path]]:
+    from rich.progress import Progress
+
+    from chronology import pipeline
+    from chronology.pseudonyms import anonymise_chronology
+    from chronology.scope import in_scope_only
+
     with Progress(console=console, transient=True, disable=quiet) as progress:
         task = progress.add_task("Loading chronologies", total=len(paths))
         loaded = pipeline.load_all(

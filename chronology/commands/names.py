@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from chronology import leaks, pipeline
+from chronology import leaks
 from chronology.commands.common import console
 from chronology.errors import ChronologyError
 from chronology.pseudonyms import Glossary
@@ -23,6 +23,8 @@ ReviewOpt = Annotated[
 
 
 def _glossary(review_file: Path | None) -> Glossary:
+    from chronology import pipeline
+
     return pipeline.glossary_for(find_review(review_file))
 
 
@@ -32,6 +34,8 @@ def check_names_command(
 ) -> None:
     """Scan outputs for any remaining part of a real name from the glossary."""
     glossary = _glossary(review_file)
+    from chronology import pipeline
+
     paths = leaks.outputs_in(folder) if folder.is_dir() else [folder]
     pipeline.leak_check(paths, glossary)
     _found, unscanned = leaks.scan(paths, glossary)
@@ -43,7 +47,7 @@ def check_names_command(
 def _convert(source: Path, target: Path, change: Any) -> None:
     suffix = source.suffix.lower()
     if suffix == ".docx":
-        import docx  # noqa: PLC0415
+        import docx
 
         document = docx.Document(str(source))
         for paragraph in _paragraphs(document):
@@ -79,6 +83,8 @@ def anonymise_command(source: InArg, target: OutArg, review_file: ReviewOpt = No
     """Replace real names with designations in any document (e.g. the author's draft)."""
     glossary = _glossary(review_file)
     _convert(source, target, glossary.anonymise)
+    from chronology import pipeline
+
     pipeline.leak_check([target], glossary)
     console.print(f"Wrote {target}; no real names remain.")
 

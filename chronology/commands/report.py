@@ -7,17 +7,15 @@ report can be remade (after a template change, or anonymised) without merging ag
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chronology import pipeline
-from chronology.codec import read_chronology
 from chronology.commands.common import AnonymiseOpt, ChronologyArg, console
-from chronology.pseudonyms import Glossary, anonymise_chronology
-from chronology.render import html, timeline
-from chronology.review import find_review
-from chronology.schema import Chronology
+
+if TYPE_CHECKING:
+    from chronology.pseudonyms import Glossary
+    from chronology.schema import Chronology
 
 OutOpt = Annotated[
     Path | None,
@@ -38,6 +36,10 @@ def report_command(
     quiet: QuietOpt = False,
 ) -> None:
     """Re-render report.html, timeline.svg and timeline.png from a saved chronology.json."""
+    from chronology import pipeline
+    from chronology.codec import read_chronology
+    from chronology.render import html, timeline
+
     chronology = read_chronology(chronology_json)
     glossary = None
     if anonymise:
@@ -52,5 +54,9 @@ def report_command(
 
 def anonymised(chronology: Chronology, review_path: Path | None) -> tuple[Chronology, Glossary]:
     """The chronology through the review's pseudonym glossary (the same machinery as merge)."""
+    from chronology import pipeline
+    from chronology.pseudonyms import anonymise_chronology
+    from chronology.review import find_review
+
     glossary = pipeline.glossary_for(find_review(review_path))
     return anonymise_chronology(chronology, glossary), glossary
