@@ -43,8 +43,6 @@ def expand_inputs(paths: Sequence[Path]) -> list[Path]:
 
 
 def parse_formats(text: str, known: Sequence[str]) -> list[str]:
-    import typer
-
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in known]
     if unknown:
