@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from chronology.cli import app
 from chronology.errors import TooLargeError
 from chronology.loaders import load_file
+from chronology.loaders.cells import column_letter
 from tests.bad_inputs import make_bad_inputs
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -129,8 +130,7 @@ def _sheet(cells: str, prefix: str = "") -> str:
     rows = "".join(
         f'<{p}row r="{n}">'
         + "".join(
-            f'<{p}c r="{make_bad_inputs.column(i)}{n}" t="inlineStr"><{p}is><{p}t>{v}</{p}t>'
-            f"</{p}is></{p}c>"
+            f'<{p}c r="{column_letter(i)}{n}" t="inlineStr"><{p}is><{p}t>{v}</{p}t></{p}is></{p}c>'
             for i, v in enumerate(row)
         )
         + (cells if n == 2 else "")

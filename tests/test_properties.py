@@ -15,18 +15,8 @@ from chronology.codec import dumps
 from chronology.merge import merge
 from chronology.schema import Source
 from tests.conftest import source
+from tests.strategies import AGENCIES, PHRASES
 
-AGENCIES = ["Police", "Children's Social Care", "Health Visiting", "GP"]
-PHRASES = [
-    "Strategy discussion held with police",
-    "Initial child protection conference",
-    "Core group meeting",
-    "Home visit, mum and children seen",
-    "Telephone call from the health visitor",
-    "Referral received from police",
-    "Case closed, no further action",
-    "Attended surgery with cough",
-]
 DATES = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2010, 3, 31))
 DATE_TEXT = st.one_of(
     DATES.map(lambda d: d.strftime("%d/%m/%Y")),

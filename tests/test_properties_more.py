@@ -22,18 +22,8 @@ from chronology.codec import read_chronology
 from chronology.dates import parse_date
 from chronology.merge import merge
 from chronology.schema import Event
+from tests.strategies import AGENCIES, PHRASES
 
-AGENCIES = ["Police", "Children's Social Care", "Health Visiting", "GP"]
-PHRASES = [
-    "Strategy discussion held with police",
-    "Initial child protection conference",
-    "Core group meeting",
-    "Home visit, mum and children seen",
-    "Telephone call from the health visitor",
-    "Referral received from police",
-    "Case closed, no further action",
-    "Attended surgery with cough\nAdvised to return if worse",
-]
 DAYS = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2010, 2, 28))
 DATE_TEXT = st.one_of(
     DAYS.map(lambda d: d.strftime("%d/%m/%Y")),

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import ChronologyArg, console
+from chronology.commands.common import ChronologyArg, QuietOpt, console
 
 OutOpt = Annotated[
     Path | None,
@@ -23,7 +23,6 @@ ReviewOpt = Annotated[
         "[default: review.toml in the current folder, if there is one].",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
 def analyse_command(

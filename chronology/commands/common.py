@@ -21,6 +21,7 @@ ChronologyArg = Annotated[
     Path,
     typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
 ]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 AnonymiseOpt = Annotated[
     bool,
     typer.Option(

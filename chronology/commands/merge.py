@@ -10,6 +10,7 @@ import typer
 from chronology import render
 from chronology.commands.common import (
     AnonymiseOpt,
+    QuietOpt,
     agency_summary,
     console,
     expand_inputs,
@@ -49,7 +50,6 @@ InScopeOpt = Annotated[
         help="Leave out-of-scope events out of rendered documents (kept in json).",
     ),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 ALL_FORMATS = ",".join(render.FORMATS)
 
 

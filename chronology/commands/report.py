@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chronology.commands.common import AnonymiseOpt, ChronologyArg, console
+from chronology.commands.common import AnonymiseOpt, ChronologyArg, QuietOpt, console
 
 if TYPE_CHECKING:
     from chronology.pseudonyms import Glossary
@@ -25,7 +25,6 @@ ReviewOpt = Annotated[
     Path | None,
     typer.Option("--review", help="The review file (default: ./review.toml) for --anonymise."),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
 def report_command(

@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from chronology.loaders.cells import column_letter
+
 HERE = Path(__file__).resolve().parent
 FILES = HERE / "files"
 STAMP = (2020, 1, 1, 0, 0, 0)
@@ -43,15 +45,6 @@ LAUGHS = (
 # ---------------------------------------------------------------- a minimal workbook by hand
 
 
-def column(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def text_cell(ref: str, value: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
 
@@ -60,7 +53,7 @@ def rows_xml(rows: Sequence[Sequence[str]], extra: dict[int, str] | None = None)
     """Inline-string rows; ``extra`` appends raw cell XML to the given 1-based row."""
     out = []
     for number, row in enumerate(rows, start=1):
-        cells = "".join(text_cell(f"{column(i)}{number}", v) for i, v in enumerate(row))
+        cells = "".join(text_cell(f"{column_letter(i)}{number}", v) for i, v in enumerate(row))
         out.append(f'<row r="{number}">{cells}{(extra or {}).get(number, "")}</row>')
     return "".join(out)
 
