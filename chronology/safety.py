@@ -53,15 +53,8 @@ def all_or_nothing() -> Iterator[None]:
     """Hold back every file finished inside the block and put them all in place at its end,
     so a run that fails part-way (a full disk, a writer error) leaves the previous set of
     outputs exactly as it was, rather than some files new and some old."""
-    pending: list[tuple[Path, Path]] = []
-    token = _pending.set(pending)
-    try:
+    with held() as pending:
         yield
-    except BaseException:
-        _discard(pending)
-        raise
-    finally:
-        _pending.reset(token)
     try:
         for temporary, target in pending:
             temporary.replace(target)
@@ -69,6 +62,32 @@ def all_or_nothing() -> Iterator[None]:
         raise OutputError(f"cannot put the outputs in place: {exc.strerror or exc}") from exc
     finally:
         _discard(pending)
+
+
+@contextlib.contextmanager
+def held() -> Iterator[list[tuple[Path, Path]]]:
+    """Collect the (temporary, target) pairs of files finished inside the block, without
+    putting them in place; on failure, remove them. A worker process writes this way and
+    hands the pairs to its parent's ``all_or_nothing`` (see ``adopt``)."""
+    pending: list[tuple[Path, Path]] = []
+    token = _pending.set(pending)
+    try:
+        yield pending
+    except BaseException:
+        _discard(pending)
+        raise
+    finally:
+        _pending.reset(token)
+
+
+def adopt(finished: list[tuple[Path, Path]]) -> None:
+    """Take files finished by a worker into the enclosing ``all_or_nothing``."""
+    pending = _pending.get()
+    if pending is None:
+        for temporary, target in finished:
+            temporary.replace(target)
+    else:
+        pending.extend(finished)
 
 
 def _discard(pending: list[tuple[Path, Path]]) -> None:

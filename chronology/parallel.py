@@ -1,0 +1,84 @@
+"""Run independent pieces of work on every core the system gives us.
+
+Each piece runs in a forked worker: a fork starts with a copy of this process's memory, so the
+chronology is never pickled to reach it, and only each piece's (small) result comes back.
+Where fork is unavailable (Windows), on one core, or for one piece, the pieces run in turn
+here. A piece that fails in a worker is run again here, so its exception (with its location
+and hint) is raised exactly as it would be without workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# The pieces of the current ``run_all``: workers inherit them through the fork, by index.
+_pieces: Sequence[Callable[[], Any]] = ()
+
+
+def cores() -> int:
+    """The cores this process may run on (an affinity mask or container limit may say
+    fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def run_all(
+    pieces: Sequence[Callable[[], T]],
+    *,
+    workers: int | None = None,
+    keep: Callable[[T], None] = lambda _result: None,
+) -> list[T]:
+    """Every piece's result, in the order given. Pieces must not depend on each other's
+    side effects: a worker's changes to memory are not seen here. Worth it only where each
+    piece is long and its result small (it comes back pickled): writing the output files
+    side by side halves their time at 100,000 rows; the analyst checks, whose findings run
+    to tens of MB there, gained nothing.
+
+    ``keep`` sees every result as it arrives here, the workers' before any failed piece is
+    run again, so the caller can take charge of what they made (files to put in place or
+    remove) even when that re-run raises."""
+    count = min(len(pieces), workers or cores())
+    outcomes = _in_workers(pieces, count) if count > 1 and can_fork() else []
+    results: dict[int, T] = {}
+    for index, (ok, result) in enumerate(outcomes):
+        if ok:
+            keep(result)
+            results[index] = result
+    for index, piece in enumerate(pieces):
+        if index not in results:
+            results[index] = piece()
+            keep(results[index])
+    return [results[index] for index in range(len(pieces))]
+
+
+def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[bool, Any]]:
+    global _pieces  # noqa: PLW0603 - handed to the workers through the fork, not pickled
+    _pieces = pieces
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(count, mp_context=context) as pool:
+            return list(pool.map(_run_piece, range(len(pieces))))
+    except BrokenProcessPool:  # a worker was killed (out of memory?): do it all here
+        return []
+    finally:
+        _pieces = ()
+
+
+def _run_piece(index: int) -> tuple[bool, Any]:
+    try:
+        return True, _pieces[index]()
+    except Exception:  # noqa: BLE001 - re-run in the parent, which raises it properly
+        return False, None

@@ -1,0 +1,57 @@
+"""Pieces of work run side by side give the answers, and raise the errors, of a serial run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+
+from chronology import parallel
+from chronology.errors import InputError
+
+forking = pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+def test_results_come_back_in_the_order_given() -> None:
+    pieces: list[Callable[[], int]] = [lambda n=n: n * n for n in range(7)]
+    assert parallel.run_all(pieces, workers=2) == [n * n for n in range(7)]
+
+
+@forking
+def test_pieces_run_in_other_processes_when_there_are_workers() -> None:
+    assert set(parallel.run_all([pid, pid], workers=2)).isdisjoint({os.getpid()})
+
+
+def test_one_worker_runs_everything_here() -> None:
+    assert parallel.run_all([pid, pid], workers=1) == [os.getpid()] * 2
+
+
+@forking
+def test_a_failing_piece_raises_its_own_typed_error_here() -> None:
+    def bad() -> int:
+        raise InputError("no date column", file="Police.xlsx", sheet="IMR", row=3, hint="Add one.")
+
+    with pytest.raises(InputError) as caught:
+        parallel.run_all([lambda: 1, bad], workers=2)
+    assert str(caught.value) == "Police.xlsx, sheet 'IMR', row 3: no date column. Add one."
+
+
+@forking
+def test_workers_results_are_kept_before_a_failed_piece_is_run_again() -> None:
+    kept: list[int] = []
+
+    def bad() -> int:
+        raise ValueError("broken")
+
+    with pytest.raises(ValueError, match="broken"):
+        parallel.run_all([lambda: 1, bad, lambda: 3], workers=2, keep=kept.append)
+    assert sorted(kept) == [1, 3]
+
+
+def test_cores_is_at_least_one() -> None:
+    assert parallel.cores() >= 1
