@@ -20,6 +20,8 @@ T = TypeVar("T")
 
 # The pieces of the current ``run_all``: workers inherit them through the fork, by index.
 _pieces: Sequence[Callable[[], Any]] = ()
+# How many processes of this run are working side by side (workers inherit it).
+_side_by_side = 1
 
 
 def cores() -> int:
@@ -29,6 +31,11 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         return os.cpu_count() or 1
+
+
+def spare_cores() -> int:
+    """Cores that no other process of this run is using: room for a helper thread."""
+    return max(0, cores() - _side_by_side)
 
 
 def can_fork() -> bool:
@@ -65,8 +72,8 @@ def run_all(
 
 
 def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[bool, Any]]:
-    global _pieces  # noqa: PLW0603 - handed to the workers through the fork, not pickled
-    _pieces = pieces
+    global _pieces, _side_by_side  # handed to the workers through the fork, not pickled
+    _pieces, _side_by_side = pieces, count
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count, mp_context=context) as pool:
@@ -74,7 +81,7 @@ def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[boo
     except BrokenProcessPool:  # a worker was killed (out of memory?): do it all here
         return []
     finally:
-        _pieces = ()
+        _pieces, _side_by_side = (), 1
 
 
 def _run_piece(index: int) -> tuple[bool, Any]:

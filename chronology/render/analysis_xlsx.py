@@ -18,7 +18,8 @@ from typing import Any
 import xlsxwriter
 
 from chronology.render.colours import TEXT
-from chronology.render.xlsx import FIXED_TIME, fit
+from chronology.render.ooxml import fit
+from chronology.render.xlsx import FIXED_TIME
 from chronology.safety import write_with
 from chronology.schema import Chronology
 

@@ -19,7 +19,6 @@ from chronology.safety import write_with
 from chronology.schema import Chronology, Event
 
 FILENAME = "integrated_chronology.xlsx"
-EXCEL_CELL_LIMIT = 32767
 EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
 SOURCE_WIDTHS = (8, 24, 28, 16, 6, 18, 11, 11, 10, 7, 12, 70, 36, 18, 14, 14, 40)
 PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Detail")
@@ -27,14 +26,6 @@ PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Detail")
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 PLAIN = Style()
 GREY = Style(font_colour="#595959", italic=True)
-
-
-def fit(text: str) -> str:
-    """Excel holds 32,767 characters a cell; say so visibly rather than cut silently."""
-    if len(text) <= EXCEL_CELL_LIMIT:
-        return text
-    note = f" […{len(text) - 32000} more characters: see chronology.json]"
-    return text[:32000] + note
 
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
@@ -56,7 +47,7 @@ def _event_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[object
     }
     multi = Style(fill=MULTI_AGENCY, font_colour=TEXT)
     for event in chronology.events:
-        yield _event_style(event, fills, multi), [fit(cell) for cell in event_row(event)]
+        yield _event_style(event, fills, multi), event_row(event)
 
 
 def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
@@ -69,7 +60,7 @@ def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
 
 def _plain(rows: Iterator[Sequence[object]]) -> Iterator[tuple[Style, Sequence[object]]]:
     for row in rows:
-        yield PLAIN, [fit(v) if isinstance(v, str) else v for v in row]
+        yield PLAIN, row
 
 
 def _problems(chronology: Chronology) -> Iterator[Sequence[object]]:
