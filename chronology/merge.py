@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from chronology.classify import agency_type, classify, mentioned_types
 from chronology.events import build_event, event_sort_key
 from chronology.matching import Link, Unit, find_links, is_exact, minutes_of, normalise_text
+from chronology.parallel import map_chunks
 from chronology.schema import Event, MergeDecision, Source
 
 
@@ -43,13 +44,12 @@ def merge(
     Unknown refs are skipped here: the review layer reports them, located, beforehand.
     """
     ordered = sorted(sources, key=source_sort_key)
-    for source in ordered:
-        if source.kind is None:
-            # the text leads; the action column decides only when the text names no kind
-            source.kind = classify(f"{source.text}\n{source.action}")
-    words = [(normalise_text(s.text), normalise_text(s.action)) for s in ordered]
+    features = map_chunks(_features, ordered)
+    for source, (kind, _mentions, _words) in zip(ordered, features, strict=True):
+        source.kind = kind
+    words = [found[2] for found in features]
     clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
-    units = [_unit(i, ordered[members[0]], words[members[0]]) for i, members in enumerate(clusters)]
+    units = [_unit(i, ordered[m[0]], features[m[0]]) for i, m in enumerate(clusters)]
     forced, split = _overrides(clusters, ordered, joins, splits)
     groups = _group(units, forced + find_links(units), split)
     events = []
@@ -110,7 +110,23 @@ def _collapse_duplicates(
     return clusters, decisions
 
 
-def _unit(index: int, first: Source, words: tuple[str, str]) -> Unit:
+Features = tuple[str | None, frozenset[str], tuple[str, str]]
+
+
+def _features(sources: Sequence[Source]) -> list[Features]:
+    """What matching reads from each record's wording: its kind (unless the agency gave
+    one; the text leads, the action column decides only when the text names no kind),
+    the agency types it names, and its words normalised."""
+    found = []
+    for source in sources:
+        both = f"{source.text}\n{source.action}"
+        words = (normalise_text(source.text), normalise_text(source.action))
+        found.append((source.kind or classify(both), mentioned_types(both), words))
+    return found
+
+
+def _unit(index: int, first: Source, features: Features) -> Unit:
+    _kind, mentions, words = features
     span = first.date
     start = span.start.toordinal() if span.start else -1
     end = span.end.toordinal() if span.end else -1
@@ -123,7 +139,7 @@ def _unit(index: int, first: Source, words: tuple[str, str]) -> Unit:
         kind=first.kind,
         text=" ".join(filter(None, words)),
         time=first.time,
-        mentions=mentioned_types(f"{first.text}\n{first.action}"),
+        mentions=mentions,
         agency_type=agency_type(first.agency),
         minutes=minutes_of(first.time),
     )

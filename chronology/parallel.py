@@ -14,8 +14,10 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any, TypeVar
 
+S = TypeVar("S")
 T = TypeVar("T")
 
 # The pieces of the current ``run_all``: workers inherit them through the fork, by index.
@@ -69,6 +71,17 @@ def run_all(
             results[index] = piece()
             keep(results[index])
     return [results[index] for index in range(len(pieces))]
+
+
+def map_chunks(
+    work: Callable[[Sequence[S]], list[T]], items: Sequence[S], *, smallest: int = 5_000
+) -> list[T]:
+    """``work(items)``, done on contiguous chunks side by side when there are at least
+    ``smallest`` items (below that, forking costs more than it saves)."""
+    count = cores() if len(items) >= max(1, smallest) and can_fork() else 1
+    size = max(1, -(-len(items) // count))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items]
+    return [result for part in run_all([partial(work, c) for c in chunks]) for result in part]
 
 
 def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[bool, Any]]:

@@ -55,3 +55,13 @@ def test_workers_results_are_kept_before_a_failed_piece_is_run_again() -> None:
 
 def test_cores_is_at_least_one() -> None:
     assert parallel.cores() >= 1
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_map_chunks_is_the_work_on_the_whole(workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: workers)
+    items = list(range(11))
+    assert parallel.map_chunks(lambda xs: [x * 2 for x in xs], items, smallest=1) == [
+        x * 2 for x in items
+    ]
+    assert parallel.map_chunks(list, [], smallest=1) == []
