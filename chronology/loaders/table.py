@@ -146,9 +146,16 @@ def _joined(texts: Sequence[str]) -> str:
 
 def _repeats_header(cells: Sequence[object], header_key: tuple[str, ...]) -> bool:
     """A heading row repeated below the header (Word tables carried across pages)."""
-    first = next((c for c in cells if isinstance(c, str) and c.strip()), None)
-    if first is None or normalise_heading(first) not in header_key:
-        return False  # cheap test first: most rows are data
+    if len(cells) != len(header_key):
+        return False
+    first = next((i for i, c in enumerate(cells) if isinstance(c, str) and c.strip()), None)
+    if first is None:
+        return False
+    # cheap exact test first (most rows are data): normalising keeps runs of letters and
+    # digits, lower-cased, so the heading's first word must be in the cell as it stands
+    lead = header_key[first].split(" ", 1)[0]
+    if lead not in str(cells[first]).lower():
+        return False
     return tuple(normalise_heading(c) for c in cells) == header_key
 
 
