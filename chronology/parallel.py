@@ -9,21 +9,24 @@ and hint) is raised exactly as it would be without workers.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 S = TypeVar("S")
 T = TypeVar("T")
 
 # The pieces of the current ``run_all``: workers inherit them through the fork, by index.
 _pieces: Sequence[Callable[[], Any]] = ()
-# How many processes of this run are working side by side (workers inherit it).
+# Workers of the current ``run_all`` (1: none), and pieces started with ``start`` still
+# running beside this process; workers inherit both, so every process knows the load.
 _side_by_side = 1
+_background = 0
 
 
 def cores() -> int:
@@ -37,7 +40,7 @@ def cores() -> int:
 
 def spare_cores() -> int:
     """Cores that no other process of this run is using: room for a helper thread."""
-    return max(0, cores() - _side_by_side)
+    return max(0, cores() - _side_by_side - _background)
 
 
 def can_fork() -> bool:
@@ -59,7 +62,7 @@ def run_all(
     ``keep`` sees every result as it arrives here, the workers' before any failed piece is
     run again, so the caller can take charge of what they made (files to put in place or
     remove) even when that re-run raises."""
-    count = min(len(pieces), workers or cores())
+    count = min(len(pieces), workers or max(1, cores() - _background))
     outcomes = _in_workers(pieces, count) if count > 1 and can_fork() else []
     results: dict[int, T] = {}
     for index, (ok, result) in enumerate(outcomes):
@@ -95,6 +98,62 @@ def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[boo
         return []
     finally:
         _pieces, _side_by_side = (), 1
+
+
+class Started(Generic[T]):
+    """A piece begun in a worker while this process carries on (see ``start``)."""
+
+    def __init__(
+        self,
+        piece: Callable[[], T],
+        pool: ProcessPoolExecutor | None = None,
+        future: Future[tuple[bool, Any]] | None = None,
+    ) -> None:
+        self._piece = piece
+        self._pool = pool
+        self._future = future
+
+    def _outcome(self) -> tuple[bool, Any]:
+        global _background  # noqa: PLW0603 - the load this process knows of
+        if self._pool is None or self._future is None:
+            return True, self._piece()
+        try:
+            return self._future.result()
+        except BrokenProcessPool:
+            return False, None
+        finally:
+            self._pool.shutdown()
+            self._pool = None
+            _background -= 1
+
+    @contextlib.contextmanager
+    def collected(self, keep: Callable[[T], None]) -> Iterator[None]:
+        """Run the block, then hand the piece's result to ``keep``. If the block fails, wait
+        for the worker and keep what it made (so it can be cleaned up), and re-raise."""
+        try:
+            yield
+        except BaseException:
+            if self._pool is not None:
+                ok, result = self._outcome()
+                if ok:
+                    keep(result)
+            raise
+        ok, result = self._outcome()
+        keep(result if ok else self._piece())
+
+
+def start(piece: Callable[[], T]) -> Started[T]:
+    """Begin ``piece`` in a worker now; collect it with ``Started.collected``. Where there
+    is no second core or no fork, it runs when collected, here."""
+    if cores() < 2 or not can_fork():
+        return Started(piece)
+    global _pieces, _background  # noqa: PLW0603 - handed to the worker through the fork
+    _pieces, _background = [piece], _background + 1
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        return Started(piece, pool, pool.submit(_run_piece, 0))  # forks here
+    finally:
+        _pieces = ()
 
 
 def _run_piece(index: int) -> tuple[bool, Any]:

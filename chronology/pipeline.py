@@ -26,7 +26,7 @@ Settings = Mapping[str, Any]
 Stage = Callable[[Chronology, Settings], None]
 # Stages run after the merge, in this order (dotted paths, imported only when used).
 STAGES: tuple[str, ...] = (
-    "chronology.scope:flag_scope",
+    "chronology.scope:flag_scope",  # the last stage render.EARLY formats show
     "chronology.episodes:assign_episodes",  # key episodes (K0 prior, K1…), meta["facts"]
     "chronology.analysis:run_checks",  # discrepancies, lag, timescales, who knew what
 )
@@ -62,9 +62,13 @@ def load_all(
     return loaded
 
 
-def stages() -> list[Stage]:
+# ``merged`` runs the stages before this index, ``enrich`` the rest.
+EARLY_STAGES = 1
+
+
+def stages(which: slice = slice(None)) -> list[Stage]:
     found: list[Stage] = []
-    for dotted in STAGES:
+    for dotted in STAGES[which]:
         module, _, name = dotted.partition(":")
         found.append(getattr(import_module(module), name))
     return found
@@ -82,10 +86,17 @@ def spec_from(review: Review | None) -> Callable[[Path], AgencySpec]:
 
 def integrate(loaded: LoadResult, review: Review | None = None) -> Chronology:
     """Merge, apply the author's overrides, and run every stage."""
+    chronology = merged(loaded, review)
+    enrich(chronology, review)
+    return chronology
+
+
+def merged(loaded: LoadResult, review: Review | None = None) -> Chronology:
+    """Merge and apply the author's overrides, then the early stages (scope): all that the
+    ``render.EARLY`` formats show."""
     joins, splits = ([], []) if review is None else (review.joins, review.splits)
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
-    settings = review.settings if review else {}
     chronology = Chronology(
         events=merge(loaded.sources, joins, splits),
         warnings=sorted(
@@ -94,9 +105,15 @@ def integrate(loaded: LoadResult, review: Review | None = None) -> Chronology:
         rejected=sorted(loaded.rejected, key=lambda r: (r.file, r.sheet or "", r.row)),
         meta={"generator": f"chronology {__version__}", "inputs": _inputs(loaded)},
     )
-    for stage in stages():
-        stage(chronology, settings)
+    for stage in stages(slice(EARLY_STAGES)):
+        stage(chronology, review.settings if review else {})
     return chronology
+
+
+def enrich(chronology: Chronology, review: Review | None = None) -> None:
+    """The later stages: key episodes and the analyst checks."""
+    for stage in stages(slice(EARLY_STAGES, None)):
+        stage(chronology, review.settings if review else {})
 
 
 def _inputs(loaded: LoadResult) -> list[dict[str, object]]:

@@ -109,12 +109,20 @@ def _run(
         loaded = pipeline.load_all(
             paths, pipeline.spec_from(review), on_file=lambda _p: progress.advance(task)
         )
-    chronology = pipeline.integrate(loaded, review)
+    chronology = pipeline.merged(loaded, review)
     glossary = pipeline.glossary_for(review) if anonymise else None
-    if glossary is not None:
-        chronology = anonymise_chronology(chronology, glossary)
-    shown = in_scope_only(chronology) if in_scope else chronology
-    written = render.write_all(chronology, shown, out, chosen)
+
+    def view(of: Chronology) -> Chronology:
+        shown = anonymise_chronology(of, glossary) if glossary is not None else of
+        return in_scope_only(shown) if in_scope else shown
+
+    def finish() -> tuple[Chronology, Chronology]:
+        pipeline.enrich(chronology, review)
+        full = anonymise_chronology(chronology, glossary) if glossary is not None else chronology
+        return full, in_scope_only(full) if in_scope else full
+
+    # csv and xlsx show only the merge: they are written while episodes and checks run
+    written = render.write_while(view(chronology), out, chosen, finish)
     if glossary is not None:
         pipeline.leak_check(written, glossary)
     return chronology, written

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from chronology.parallel import run_all
+from chronology.parallel import run_all, start
 from chronology.safety import adopt, all_or_nothing, held
 from chronology.schema import Chronology
 
@@ -31,6 +32,12 @@ ALWAYS = ("json",)
 # Heaviest first, as measured at 100,000 rows; formats that draw the same picture go together.
 _COST = ("xlsx", "json", "html", "timeline", "docx", "csv", "analysis", "md")
 _TOGETHER = (("timeline", "docx"),)
+# Formats drawn only from what the merge and the scope stage make (events, sources, warnings,
+# scope flags), so they are written while the later stages run: tests/test_render_early.py
+# checks that the later stages change nothing in them.
+EARLY = ("csv", "xlsx")
+# What a piece of writing gives back: its formats, their paths, and the files to put in place.
+Written = tuple[tuple[str, ...], list[list[Path]], list[tuple[Path, Path]]]
 
 
 def writer(name: str) -> Writer:
@@ -44,18 +51,33 @@ def write_all(full: Chronology, shown: Chronology, out: Path, chosen: list[str])
     from ``shown`` (which may leave out-of-scope events out). Formats are written side by side
     on the available cores, and put in place together at the end: a failure part-way leaves
     the previous outputs as they were."""
+    return write_while(shown, out, chosen, lambda: (full, shown))
+
+
+def write_while(
+    merged: Chronology,
+    out: Path,
+    chosen: list[str],
+    finish: Callable[[], tuple[Chronology, Chronology]],
+) -> list[Path]:
+    """Write the ``EARLY`` formats from ``merged`` in a worker while ``finish`` (the later
+    stages) runs here, then the rest from the (full, shown) pair it returns; as ``write_all``
+    otherwise."""
     names = ["json", *sorted(set(chosen) - set(ALWAYS))]
-    pieces = _pieces(names)
+    early = tuple(n for n in names if n in EARLY)
+    done: dict[str, list[Path]] = {}
+
+    def take(result: Written) -> None:
+        piece, paths, finished = result
+        adopt(finished)
+        done.update(zip(piece, paths, strict=True))
+
     with all_or_nothing():
-        results = run_all(
-            [partial(_write_held, piece, full, shown, out) for piece in pieces],
-            keep=lambda result: adopt(result[1]),
-        )
-    done = {
-        n: w
-        for piece, (written, _) in zip(pieces, results, strict=True)
-        for n, w in zip(piece, written, strict=True)
-    }
+        started = start(partial(_write_held, early, merged, merged, out)) if early else None
+        with started.collected(take) if started else contextlib.nullcontext():
+            full, shown = finish()
+            pieces = _pieces([n for n in names if n not in early])
+            run_all([partial(_write_held, p, full, shown, out) for p in pieces], keep=take)
     return [path for name in names for path in done[name]]
 
 
@@ -71,9 +93,7 @@ def _pieces(names: list[str]) -> list[tuple[str, ...]]:
     return pieces
 
 
-def _write_held(
-    piece: tuple[str, ...], full: Chronology, shown: Chronology, out: Path
-) -> tuple[list[list[Path]], list[tuple[Path, Path]]]:
+def _write_held(piece: tuple[str, ...], full: Chronology, shown: Chronology, out: Path) -> Written:
     with held() as finished:
         written = [writer(name)(full if name in ALWAYS else shown, out) for name in piece]
-    return written, finished
+    return piece, written, finished

@@ -1,0 +1,55 @@
+"""The formats written while the later stages run show nothing those stages make."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronology import pipeline, render
+from chronology.cli import app
+from chronology.errors import InputError
+from chronology.review import load_review
+from chronology.scope import in_scope_only
+from tests.conftest import SAMPLES
+
+FILES = sorted((SAMPLES / "imrs").iterdir())
+
+
+def _write_early(chronology: object, out: Path) -> dict[str, bytes]:
+    for name in render.EARLY:
+        render.writer(name)(chronology, out)  # type: ignore[arg-type]
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_early_formats_are_the_same_before_and_after_the_later_stages(
+    tmp_path: Path, scoped: bool
+) -> None:
+    review = load_review(SAMPLES / "review.toml")
+    chronology = pipeline.merged(pipeline.load_all(FILES, pipeline.spec_from(review)), review)
+    view = in_scope_only if scoped else (lambda c: c)
+    before = _write_early(view(chronology), tmp_path / "before")
+    pipeline.enrich(chronology, review)
+    assert chronology.episodes, "the later stages ran"
+    assert before == _write_early(view(chronology), tmp_path / "after")
+
+
+def test_a_later_stage_failing_leaves_the_previous_outputs_and_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    args = ["merge", *map(str, FILES), "--out", str(out), "--formats", "csv,xlsx,md", "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*_args: object) -> None:
+        raise InputError("an episode rule is broken", file="review.toml", hint="Fix it.")
+
+    monkeypatch.setattr("chronology.episodes.assign_episodes", broken)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "an episode rule is broken" in result.output
+    # the csv and xlsx were finished by then, in a worker: they must not be put in place
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
