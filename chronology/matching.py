@@ -113,6 +113,7 @@ def _screened(
         [exact[k].text for k in j.tolist()],
         scorer=fuzz.token_set_ratio,
         dtype=np.float64,
+        workers=-1,  # every core: nothing else runs while the merge does
     ).astype(np.int64)  # fmt: skip  (truncated, as int() of a single score)
     # the bar each kind of pair has to clear; below it the wording counts for nothing
     texts = np.where(texts >= np.where(named == 2, TEXT_CORROBORATED, 60), texts, 0)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from chronology.cli import app
-from tests.conftest import ROOT, write_xlsx
+from tests.conftest import ROOT, SAMPLES, write_xlsx
 
 runner = CliRunner()
 
@@ -233,3 +235,20 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert names
     for name in names:
         assert f"chronology {name}" in readme, f"README does not document 'chronology {name}'"
+
+
+def test_the_installed_command_exits_with_its_code_and_flushes_its_output(tmp_path: Path) -> None:
+    """``main`` ends the process at once: the exit code and every line must survive that."""
+    command = [sys.executable, "-m", "chronology"]
+    files = sorted(str(p) for p in (SAMPLES / "imrs").iterdir())
+    done = subprocess.run(
+        [*command, "merge", *files, "--out", str(tmp_path), "--formats", "csv"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Wrote" in done.stdout
+    assert (tmp_path / "integrated_chronology.csv").exists()
+    nope = str(tmp_path / "nope.xlsx")
+    missing = subprocess.run([*command, "merge", nope], capture_output=True, text=True, check=False)
+    assert missing.returncode == 2
+    assert "nope.xlsx: file not found" in missing.stderr
