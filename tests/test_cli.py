@@ -246,7 +246,7 @@ def test_the_installed_command_exits_with_its_code_and_flushes_its_output(tmp_pa
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "Wrote" in done.stdout
+    assert "Wrote" in done.stdout + done.stderr
     assert (tmp_path / "integrated_chronology.csv").exists()
     nope = str(tmp_path / "nope.xlsx")
     missing = subprocess.run([*command, "merge", nope], capture_output=True, text=True, check=False)
