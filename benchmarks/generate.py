@@ -1,7 +1,8 @@
 """Generate N agencies × M rows of synthetic chronologies (xlsx) for the benchmark.
 
 About 10 % of rows are multi-agency occurrences: the same meeting or call recorded by a second
-agency in its own words. Deterministic for a given seed.
+agency in its own words. Each file runs in date order, as agency chronologies do, with about
+1 % of rows out of place. Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -53,6 +54,14 @@ def _text(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 40))).capitalize() + "."
 
 
+def _in_date_order(entries: list[tuple[dt.datetime, str, str]], rng: random.Random) -> None:
+    """Agency chronologies run in date order; about 1 % of rows sit out of place (an entry
+    added late, a pasted block), which the out-of-order check reports."""
+    entries.sort(key=lambda entry: entry[0])
+    for _ in range(len(entries) // 100):
+        entries.insert(rng.randrange(len(entries)), entries.pop(rng.randrange(len(entries))))
+
+
 def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -76,13 +85,15 @@ def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path
                     (when, _text(rng), rng.choice(["NFA", "Advice given", "Review"]))
                 )
     paths = []
-    for name, entries in tables.items():
+    for name, generated in tables.items():
+        entries = generated[:rows]  # a second agency's records of shared occurrences may overflow
+        _in_date_order(entries, rng)
         path = folder / f"{name} IMR chronology.xlsx"
         workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
         sheet = workbook.add_worksheet("Chronology")
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
         sheet.write_row(0, 0, ["Date/Time", "Details", "Outcome", "Officer"])
-        for row, (when, text, outcome) in enumerate(entries[:rows], start=1):
+        for row, (when, text, outcome) in enumerate(entries, start=1):
             sheet.write_datetime(row, 0, when, date_format)
             sheet.write_string(row, 1, text)
             sheet.write_string(row, 2, outcome)
