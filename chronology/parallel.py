@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,7 +45,11 @@ def spare_cores() -> int:
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Fork only on Linux, and only from a single thread. macOS offers fork but its system
+    libraries are not safe across it (Python starts its workers another way there), and a
+    fork beside a live thread can deadlock the child: so no second fork while a piece from
+    ``start`` runs (its pool keeps a thread here)."""
+    return sys.platform == "linux" and _background == 0
 
 
 def run_all(
@@ -62,7 +67,7 @@ def run_all(
     ``keep`` sees every result as it arrives here, the workers' before any failed piece is
     run again, so the caller can take charge of what they made (files to put in place or
     remove) even when that re-run raises."""
-    count = min(len(pieces), workers or max(1, cores() - _background))
+    count = min(len(pieces), workers or cores())
     outcomes = _in_workers(pieces, count) if count > 1 and can_fork() else []
     results: dict[int, T] = {}
     for index, (ok, result) in enumerate(outcomes):
