@@ -10,9 +10,10 @@ working days after that day, up to and including the later day.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 _SATURDAY = 5
+_BASE_YEAR = 2000  # running totals of holidays count from the start of this year
 
 
 @cache
@@ -45,14 +47,28 @@ def _weekdays_through(day: dt.date) -> int:
     return weeks * 5 + min(rest, 5)
 
 
-def _holidays_in(after: dt.date, through: dt.date) -> int:
-    """Bank holidays falling on weekdays in ``(after, through]``."""
-    return sum(
-        1
-        for year in range(after.year, through.year + 1)
-        for day in bank_holidays(year)
-        if after < day <= through and day.weekday() < _SATURDAY
-    )
+@lru_cache(maxsize=1 << 16)
+def _holidays_through(day: dt.date) -> int:
+    """Weekday bank holidays from the start of the base year up to and including ``day``
+    (negative before it): with ``_weekdays_through``, a count costs two look-ups however
+    many years lie between its days (the checks count tens of thousands of pairs)."""
+    return _holidays_before(day.year) + bisect.bisect_right(_weekday_holidays(day.year), day)
+
+
+@cache
+def _holidays_before(year: int) -> int:
+    if year == _BASE_YEAR:
+        return 0
+    if year > _BASE_YEAR:
+        return _holidays_before(year - 1) + len(_weekday_holidays(year - 1))
+    return _holidays_before(year + 1) - len(_weekday_holidays(year))
+
+
+@cache
+def _weekday_holidays(year: int) -> list[dt.date]:
+    # a substitute day can be listed under the year before: look in the years around
+    listed = {day for y in (year - 1, year, year + 1) for day in bank_holidays(y)}
+    return sorted(day for day in listed if day.year == year and day.weekday() < _SATURDAY)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
@@ -61,7 +77,7 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     if end < start:
         return -working_days_between(end, start)
     weekdays = _weekdays_through(end) - _weekdays_through(start)
-    return weekdays - _holidays_in(start, end)
+    return weekdays - (_holidays_through(end) - _holidays_through(start))
 
 
 def add_working_days(start: dt.date, count: int) -> dt.date:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronology.workdays import (
     add_months,
@@ -82,3 +84,18 @@ def test_counting_agrees_with_walking_day_by_day() -> None:
             1 for n in range(1, length + 1) if is_working_day(start + dt.timedelta(days=n))
         )
         assert working_days_between(start, end) == walked
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(min_value=D(1985, 1, 1), max_value=D(2035, 12, 31)),
+    st.integers(min_value=-800, max_value=800),
+)
+def test_running_totals_count_as_walking_does_in_any_year(start: dt.date, length: int) -> None:
+    """The count is read from running totals kept from 2000 on: check it either side."""
+    end = start + dt.timedelta(days=length)
+    low, high = min(start, end), max(start, end)
+    walked = sum(
+        1 for n in range(1, (high - low).days + 1) if is_working_day(low + dt.timedelta(days=n))
+    )
+    assert working_days_between(start, end) == (walked if end >= start else -walked)

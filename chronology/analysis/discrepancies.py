@@ -24,9 +24,9 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from chronology.analysis.common import Finding, bounds, days_phrase, iso, plural, when
-from chronology.analysis.workcount import working_days
 from chronology.dates import DateSpan, Precision
 from chronology.schema import Chronology, Event, Source
+from chronology.workdays import working_days_between
 
 DATE_TOLERANCE_DAYS = 1
 TIME_TOLERANCE_MINUTES = 60
@@ -86,7 +86,7 @@ def _widest_gap(spans: Sequence[DateSpan]) -> tuple[int, int]:
         gap = a.gap_days(b) or 0
         if gap > best[0]:
             earlier, later = sorted((a, b), key=lambda s: s.sort_key)
-            best = (gap, working_days(bounds(earlier)[1], bounds(later)[0]))
+            best = (gap, working_days_between(bounds(earlier)[1], bounds(later)[0]))
     return best
 
 
@@ -231,7 +231,7 @@ def _out_of_order(
     """A row (``lower``, with its event's id) against the row above it."""
     (above, above_id), (row, row_id) = upper, lower
     earlier, later = (above, row) if reversed_order else (row, above)
-    working = working_days(bounds(earlier.date)[1], bounds(later.date)[0])
+    working = working_days_between(bounds(earlier.date)[1], bounds(later.date)[0])
     relation = "later" if reversed_order else "earlier"
     return {
         "kind": "out_of_order",

@@ -24,9 +24,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from chronology.analysis.common import Finding, bounds, days_phrase, iso, plural, when
-from chronology.analysis.workcount import working_days
 from chronology.dates import DateSpan, Precision
 from chronology.schema import Chronology, Source
+from chronology.workdays import working_days_between
 
 LAG_THRESHOLD_DAYS = 7
 _EXCERPT = 120
@@ -45,7 +45,7 @@ def _entry(source: Source, event_id: str) -> Finding:
     recorded = source.recorded_on or DateSpan.unknown()
     day, on = bounds(source.date)[0], bounds(recorded)[0]
     days = (on - day).days
-    working = working_days(day, on)
+    working = working_days_between(day, on)
     if days >= 0:
         kind = "late_recording"
         detail = (

@@ -34,12 +34,11 @@ from chronology.analysis.common import (
     when,
 )
 from chronology.analysis.timescale_rules import Rule, Side
-from chronology.analysis.workcount import working_days
 from chronology.classify import agency_type
 from chronology.dates import DateSpan
 from chronology.schema import Chronology, Event
 from chronology.wordkeys import Screens
-from chronology.workdays import add_months, add_working_days
+from chronology.workdays import add_months, add_working_days, working_days_between
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +275,7 @@ def _base(rule: Rule, status: str, start: _Dated | None, end: _Dated | None) -> 
 def _result(rule: Rule, s: _Dated, e: _Dated) -> Finding:
     (s_lo, s_hi), (e_lo, e_hi) = bounds(s.span), bounds(e.span)
     early_due, late_due = _due(rule, s_lo), _due(rule, s_hi)
-    working = (working_days(s_hi, e_lo), working_days(s_lo, e_hi))
+    working = (working_days_between(s_hi, e_lo), working_days_between(s_lo, e_hi))
     days = ((e_lo - s_hi).days, (e_hi - s_lo).days)
     if days[1] < 0:
         status = "unclear"
