@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -67,3 +68,13 @@ def test_leading_and_trailing_spaces_are_kept(tmp_path: Path) -> None:
     write_workbook(path, [Sheet("S", ["A", "B", "C"], [5, 5, 5], rows)], "t")
     sheet = openpyxl.load_workbook(path)["S"]
     assert [c.value for c in sheet[2]] == ["  indented", "trailing  ", "plain"]
+
+
+def test_the_package_is_a_valid_zip_with_fixed_times(tmp_path: Path) -> None:
+    with zipfile.ZipFile(_write(tmp_path)) as archive:
+        assert archive.testzip() is None  # every member's CRC and size check out
+        names = archive.namelist()
+        assert names[0] == "xl/worksheets/sheet1.xml"
+        assert "[Content_Types].xml" in names
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())

@@ -9,18 +9,16 @@ Why not XlsxWriter: its per-cell bookkeeping made the Excel export the single la
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Queue
 from threading import Thread
-from typing import IO
 
 from chronology.loaders.cells import column_letter
 from chronology.parallel import spare_cores
+from chronology.render.zipwriter import Deflating, ZipWriter
 
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip member times: the same bytes for the same inputs
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -176,7 +174,7 @@ class _WrittenBehind:
     xlsx time at 100,000 rows was compression). A failed write is raised on the next call.
     Where no core is spare, the thread only contends: measured slower."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: Deflating) -> None:
         self._stream = stream
         self._queue: Queue[bytes | None] = Queue(maxsize=4)
         self._error: BaseException | None = None
@@ -205,9 +203,9 @@ class _WrittenBehind:
         self._raise()
 
 
-def _write_sheet(archive: zipfile.ZipFile, path: str, sheet: Sheet, styles: _Styles) -> int:
+def _write_sheet(archive: ZipWriter, path: str, sheet: Sheet, styles: _Styles) -> int:
     """Stream one worksheet; returns the number of data rows written."""
-    with archive.open(_info(path), "w") as raw:
+    with archive.member(path) as raw:
         if spare_cores() == 0:  # the other cores are writing the other formats
             return _write_rows(raw, sheet, styles)
         stream = _WrittenBehind(raw)
@@ -217,7 +215,7 @@ def _write_sheet(archive: zipfile.ZipFile, path: str, sheet: Sheet, styles: _Sty
             stream.close()
 
 
-def _write_rows(stream: IO[bytes] | _WrittenBehind, sheet: Sheet, styles: _Styles) -> int:
+def _write_rows(stream: Deflating | _WrittenBehind, sheet: Sheet, styles: _Styles) -> int:
     cols = "".join(
         f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
         for i, w in enumerate(sheet.widths)
@@ -247,22 +245,17 @@ def _write_rows(stream: IO[bytes] | _WrittenBehind, sheet: Sheet, styles: _Style
     return count
 
 
-def _info(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, FIXED_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
 def write_workbook(path: Path, sheets: Sequence[Sheet], title: str) -> None:
     styles = _Styles()
     extents = []
-    # level 1: the sheet XML is repetitive, so fast compression still shrinks it tenfold
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with path.open("wb") as handle:
+        archive = ZipWriter(handle)
         for number, sheet in enumerate(sheets, start=1):
             rows = _write_sheet(archive, f"xl/worksheets/sheet{number}.xml", sheet, styles)
             extents.append((sheet, rows))
         for name, xml in _package_parts(extents, title, styles).items():
-            archive.writestr(_info(name), xml)
+            archive.add(name, xml)
+        archive.close()
 
 
 def _package_parts(extents: list[tuple[Sheet, int]], title: str, styles: _Styles) -> dict[str, str]:
