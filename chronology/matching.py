@@ -79,22 +79,17 @@ def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
     recorded the following morning). Only corroborated pairs are scored: pairs where one
     record names the other's agency, and same-kind pairs with near-identical wording."""
     exact = sorted((u for u in units if u.exact), key=lambda u: (u.start, u.index))
-    yield from _named_links(exact)
-    by_day: dict[int, list[Unit]] = defaultdict(list)
-    for unit in exact:
-        by_day[unit.start].append(unit)
-    for day in sorted(by_day):
-        left = by_day[day]
-        yield from _identical_links(left, [*left, *by_day.get(day + 1, [])])
-
-
-def _named_links(exact: Sequence[Unit]) -> Iterator[Link]:
-    """Pairs where at least one record names the other's agency, screened with array
-    arithmetic a slice of records at a time (memory stays bounded); only the survivors
-    reach ``judge``."""
     if len(exact) < 2:
         return
     columns = _Columns(exact)
+    yield from _named_links(exact, columns)
+    yield from _identical_links(exact, columns)
+
+
+def _named_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]:
+    """Pairs where at least one record names the other's agency, screened with array
+    arithmetic a slice of records at a time (memory stays bounded); only the survivors
+    reach ``judge``."""
     end = np.searchsorted(columns.day, columns.day + 2, side="left")
     for low in range(0, len(exact), PAIR_SLICE):
         i, j = _block_pairs(end, low, min(len(exact), low + PAIR_SLICE))
@@ -206,32 +201,29 @@ class _Columns:
         return np.where(kind >= 0, (self.mentions[a] >> np.maximum(kind, 0)) & 1, 0)
 
 
-def _identical_links(left: Sequence[Unit], right: Sequence[Unit]) -> Iterator[Link]:
-    """Same kind of contact, near-identical wording: one vectorised comparison per kind."""
-    kinds = sorted({u.kind for u in left if u.kind})
-    for kind in kinds:
-        mine = [u for u in left if u.kind == kind]
-        theirs = [
-            u for u in right if u.kind == kind and len({u.agency, *(m.agency for m in mine)}) > 1
-        ]
-        if not theirs:
-            continue
-        scores = process.cdist(
-            [u.text for u in mine], [u.text for u in theirs],
-            scorer=fuzz.ratio, score_cutoff=TEXT_ALONE, dtype="uint8",
+def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]:
+    """Same-day records of the same kind of contact by different agencies, in near-identical
+    words: every such pair scored in one array comparison a slice at a time."""
+    end = np.searchsorted(columns.day, columns.day + 1, side="left")
+    for low in range(0, len(exact), PAIR_SLICE):
+        i, j = _block_pairs(end, low, min(len(exact), low + PAIR_SLICE))
+        keep = (
+            (columns.kind[i] == columns.kind[j])
+            & (columns.kind[i] >= 0)
+            & (columns.agency[i] != columns.agency[j])
+        )
+        i, j = i[keep], j[keep]
+        scores = process.cpdist(
+            [exact[k].text for k in i.tolist()], [exact[k].text for k in j.tolist()],
+            scorer=fuzz.ratio, score_cutoff=TEXT_ALONE, dtype=np.uint8, workers=-1,
         )  # fmt: skip
-        rows, cols = scores.nonzero()
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            a, b = mine[i], theirs[j]
-            if _new_pair(a, b) and a.start == b.start:
-                link = judge(a, b, int(scores[i, j]))
-                if link is not None:
-                    yield link
-
-
-def _new_pair(a: Unit, b: Unit) -> bool:
-    """Different agencies, and each same-day pair considered once."""
-    return a.agency != b.agency and (b.start != a.start or b.index > a.index)
+        found = scores.nonzero()[0]
+        for a, b, text in zip(
+            i[found].tolist(), j[found].tolist(), scores[found].tolist(), strict=True
+        ):
+            link = judge(exact[a], exact[b], int(text))
+            if link is not None:
+                yield link
 
 
 def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
