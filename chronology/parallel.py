@@ -47,9 +47,9 @@ def spare_cores() -> int:
 def can_fork() -> bool:
     """Fork only on Linux, and only from a single thread. macOS offers fork but its system
     libraries are not safe across it (Python starts its workers another way there), and a
-    fork beside a live thread can deadlock the child: so no second fork while a piece from
-    ``start`` runs (its pool keeps a thread here)."""
-    return sys.platform == "linux" and _background == 0
+    fork beside a live thread can deadlock the child: so no second fork while a pool is
+    alive (it keeps a thread here), nor from a worker."""
+    return sys.platform == "linux" and _background == 0 and _side_by_side == 1
 
 
 def run_all(
@@ -93,16 +93,26 @@ def map_chunks(
 
 
 def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[bool, Any]]:
+    """Every piece's outcome: the first (the heaviest, where pieces are ordered so) done
+    here, meanwhile the rest in ``count - 1`` workers; a piece that failed comes back as
+    (False, None), to be run again by the caller."""
     global _pieces, _side_by_side  # handed to the workers through the fork, not pickled
     _pieces, _side_by_side = pieces, count
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(count, mp_context=context) as pool:
-            return list(pool.map(_run_piece, range(len(pieces))))
-    except BrokenProcessPool:  # a worker was killed (out of memory?): do it all here
-        return []
+        with ProcessPoolExecutor(count - 1, mp_context=context) as pool:
+            futures = [pool.submit(_run_piece, i) for i in range(1, len(pieces))]
+            here = _run_piece(0)
+            return [here, *(_outcome_of(future) for future in futures)]
     finally:
         _pieces, _side_by_side = (), 1
+
+
+def _outcome_of(future: Future[tuple[bool, Any]]) -> tuple[bool, Any]:
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker was killed (out of memory?): run its piece here
+        return False, None
 
 
 class Started(Generic[T]):

@@ -23,8 +23,17 @@ def test_results_come_back_in_the_order_given() -> None:
 
 
 @forking
-def test_pieces_run_in_other_processes_when_there_are_workers() -> None:
-    assert set(parallel.run_all([pid, pid], workers=2)).isdisjoint({os.getpid()})
+def test_the_first_piece_runs_here_and_the_rest_in_a_worker() -> None:
+    here, *there = parallel.run_all([pid, pid, pid], workers=2)
+    assert here == os.getpid()
+    assert len(set(there)) == 1
+    assert os.getpid() not in there
+
+
+@forking
+def test_no_fork_from_inside_a_piece() -> None:
+    """A worker, or this process while its pool is alive, must not fork again."""
+    assert parallel.run_all([parallel.can_fork, parallel.can_fork], workers=2) == [False, False]
 
 
 def test_one_worker_runs_everything_here() -> None:
