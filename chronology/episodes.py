@@ -283,12 +283,15 @@ def _review_meta(settings: Mapping[str, Any]) -> dict[str, Any]:
             file=REVIEW_FILE,
         )
     period = [head.get(k) for k in ("start", "end")]
-    return {
+    found = {
         "title": str(head.get("title", "")),
         "first_paragraph": first,
         "start": _date(period[0], "start").isoformat() if period[0] else None,
         "end": _date(period[1], "end").isoformat() if period[1] else None,
     }
+    if settings.get("glossary"):  # the review's own abbreviations, for the Facts draft
+        found["glossary"] = dict(settings["glossary"])
+    return found
 
 
 def assign_episodes(chronology: Chronology, settings: Mapping[str, Any]) -> None:

@@ -191,7 +191,7 @@ def build(chronology: Chronology) -> Facts:
     """The Facts draft for ``chronology`` (see the module docstring)."""
     settings = _settings(chronology)
     facts = Facts(HEADING, str(settings.get("title", "")), int(settings.get("first_paragraph", 1)))
-    builder = _Builder(facts, Expander(terms()), facts.first_paragraph)
+    builder = _Builder(facts, Expander(terms(settings.get("glossary"))), facts.first_paragraph)
     dated = [e for e in chronology.events if e.date.start is not None]
     facts.intro.append(builder.paragraph([_intro(chronology, settings)], "intro"))
     episodes = {str(e["id"]): e for e in chronology.episodes}

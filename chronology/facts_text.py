@@ -111,13 +111,17 @@ def _glossary() -> dict[str, Any]:
     return load_rules("glossary.toml")
 
 
-def terms() -> dict[str, Term]:
+def terms(review: Mapping[str, Any] | None = None) -> dict[str, Term]:
+    """The packaged abbreviations with the review file's ``[glossary]`` over them; an empty
+    full form there stops a packaged one being expanded."""
     found: dict[str, Term] = {}
-    for key, value in _glossary().get("abbreviations", {}).items():
+    for key, value in {**_glossary().get("abbreviations", {}), **(review or {})}.items():
         if isinstance(value, str):
-            found[key] = Term(value)
+            term = Term(value)
         else:
-            found[key] = Term(str(value["expansion"]), frozenset(value.get("agencies", [])))
+            term = Term(str(value["expansion"]), frozenset(value.get("agencies", [])) or None)
+        if term.expansion:
+            found[key] = term
     return found
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronology.classify import load_rules
 from chronology.errors import ReviewFileError
 from chronology.loaders.headings import FIELDS
 
@@ -21,6 +22,7 @@ SECTIONS: dict[str, set[str]] = {
     "review": {"title", "start", "end", "first_paragraph", "type"},
     "agencies": {"name", "files", "start", "end", "columns"},
     "pseudonyms": set(),  # free-form: real name → designation
+    "glossary": set(),  # free-form: abbreviation → full form, for the Facts draft
     "episodes": {"title", "start", "end"},
     "episode_detection": {"quiet_days", "min_events", "min_agencies"},
     "analysis": {
@@ -136,9 +138,33 @@ def _read(review: Review, data: dict[str, Any]) -> None:
     for table in data.get("agencies", []):
         review.agencies.append(_agency(review, table))
     review.pseudonyms = {str(k): str(v) for k, v in data.get("pseudonyms", {}).items()}
+    for key, value in data.get("glossary", {}).items():
+        _check_term(review, key, value)
     merge = data.get("merge", {})
     review.joins = [_refs(review, t, "join") for t in merge.get("join", [])]
     review.splits = [_refs(review, t, "split") for t in merge.get("split", [])]
+
+
+def _check_term(review: Review, key: str, value: object) -> None:
+    """A [glossary] entry: the full form as text ("" to stop expanding a packaged one), or
+    a table with ``expansion`` and the agency ``types`` whose records use it that way."""
+    if isinstance(value, str):
+        return
+    example = f'{key} = "the full form", or {key} = {{ expansion = "…", agencies = ["police"] }}'
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("expansion"), str)
+        or set(value) - {"expansion", "agencies"}
+        or not isinstance(value.get("agencies", []), list)
+    ):
+        raise review.error(f"[glossary] '{key}' is not a full form", key, f"Write {example}.")
+    types = load_rules("agencies.toml")["types"]
+    for agency in value.get("agencies", []):
+        if agency not in types:
+            known = ", ".join(sorted(types))
+            raise review.error(
+                f"[glossary] '{key}': unknown agency type '{agency}'", key, f"Known types: {known}."
+            )
 
 
 def _agency(review: Review, table: dict[str, Any]) -> AgencyRule:

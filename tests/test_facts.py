@@ -192,7 +192,7 @@ def test_abbreviations_are_expanded_on_first_use_only(draft: Facts) -> None:
 
 
 def test_agency_text_is_never_dropped_or_shortened(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(facts_module, "terms", dict)  # no glossary: text must appear verbatim
+    monkeypatch.setattr(facts_module, "terms", lambda _review: {})  # text must appear verbatim
     draft = build(chronology())
     told = "\n".join(p.text for p in draft.paragraphs)
     for made in sources():
@@ -316,3 +316,41 @@ def test_the_samples_facts_draft_matches_the_golden_file() -> None:
         GOLDEN.write_text(text, encoding="utf-8")
     assert GOLDEN.exists(), "no golden file yet: run with UPDATE_GOLDEN=1"
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_the_review_files_glossary_adds_and_withdraws_abbreviations() -> None:
+    glossary = {
+        "PPU": "",  # the review's readers know it: leave it as written
+        "S47": "a child protection enquiry under section 47",
+        "SW": {"expansion": "social worker", "agencies": ["childrens_social_care"]},
+    }
+    made = build(chronology({**SETTINGS, "glossary": glossary}))
+    assert "Second DASH reviewed by PPU." in paragraph_with(made, "Second DASH")
+    assert "A child protection enquiry under section 47 (S47) visit" in paragraph_with(
+        made, "visit: children seen"
+    )
+    assert "Social worker (SW) emailed" in paragraph_with(made, "emailed")
+
+
+def test_the_glossary_travels_in_the_saved_chronology(tmp_path: Path) -> None:
+    made = chronology({**SETTINGS, "glossary": {"PPU": ""}})
+    json_writer.write(made, tmp_path)
+    again = build(read_chronology(tmp_path / "chronology.json"))
+    assert "Second DASH reviewed by PPU." in paragraph_with(again, "Second DASH")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("S47 = 47", "[glossary] 'S47' is not a full form"),
+        ('S47 = { full = "x" }', "[glossary] 'S47' is not a full form"),
+        ('S47 = { expansion = "x", agencies = ["fire"] }', "unknown agency type 'fire'"),
+    ],
+)
+def test_a_bad_glossary_entry_is_a_located_error(tmp_path: Path, entry: str, message: str) -> None:
+    review = tmp_path / "review.toml"
+    review.write_text(f'[review]\ntitle = "T"\n\n[glossary]\n{entry}\n', encoding="utf-8")
+    result = runner.invoke(app, ["merge", str(SAMPLES / "imrs" / "*.csv"), "-r", str(review)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "review.toml line 5" in result.output
