@@ -326,9 +326,9 @@ def test_the_review_files_glossary_adds_and_withdraws_abbreviations() -> None:
     }
     made = build(chronology({**SETTINGS, "glossary": glossary}))
     assert "Second DASH reviewed by PPU." in paragraph_with(made, "Second DASH")
-    assert "A child protection enquiry under section 47 (S47) visit" in paragraph_with(
-        made, "visit: children seen"
-    )
+    first = paragraph_with(made, "enquiry agreed")
+    assert "a child protection enquiry under section 47 (S47) enquiry agreed" in first
+    assert "recorded: S47 visit" in paragraph_with(made, "visit: children seen")  # once only
     assert "Social worker (SW) emailed" in paragraph_with(made, "emailed")
 
 
