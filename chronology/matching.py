@@ -103,15 +103,19 @@ def _screened(
     gap = columns.day[j] - columns.day[i]
     keep = (columns.agency[i] != columns.agency[j]) & (named >= 1) & ((named == 2) | (gap == 0))
     i, j, named = i[keep], j[keep], named[keep]
-    texts = process.cpdist(
-        [exact[k].text for k in i.tolist()],
-        [exact[k].text for k in j.tolist()],
-        scorer=fuzz.token_set_ratio,
-        dtype=np.float64,
-        workers=-1,  # every core: nothing else runs while the merge does
-    ).astype(np.int64)  # fmt: skip  (truncated, as int() of a single score)
-    # the bar each kind of pair has to clear; below it the wording counts for nothing
-    texts = np.where(texts >= np.where(named == 2, TEXT_CORROBORATED, 60), texts, 0)
+    # the bar each kind of pair has to clear; below it the wording counts for nothing, so
+    # rapidfuzz may stop scoring a pair as soon as it cannot reach it
+    texts = np.zeros(len(i), dtype=np.int64)
+    for both, bar in ((True, TEXT_CORROBORATED), (False, 60)):
+        part = (named == 2) == both
+        texts[part] = process.cpdist(
+            [exact[k].text for k in i[part].tolist()],
+            [exact[k].text for k in j[part].tolist()],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=bar,
+            dtype=np.float64,
+            workers=-1,
+        ).astype(np.int64)  # fmt: skip  (truncated, as int() of a single score)
     accept = columns.acceptable(i, j, named, texts)
     for a, b, text in zip(
         i[accept].tolist(), j[accept].tolist(), texts[accept].tolist(), strict=True
@@ -125,13 +129,19 @@ def _block_pairs(
     end: npt.NDArray[np.int64], low: int, high: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Every (i, j), low <= i < high, i < j < end[i]: j dated the same day as i or the next."""
-    first = np.arange(low, high, dtype=np.int64)
-    counts = end[low:high] - first - 1
-    left = np.repeat(first, counts)
+    return _pairs_in(np.arange(low + 1, high + 1, dtype=np.int64), end[low:high], low)
+
+
+def _pairs_in(
+    begin: npt.NDArray[np.int64], stop: npt.NDArray[np.int64], low: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every (i, j) with i = low + k and begin[k] <= j < stop[k]."""
+    counts = np.maximum(stop - begin, 0)
+    left = np.repeat(np.arange(low, low + len(counts), dtype=np.int64), counts)
     offsets = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
         np.cumsum(counts) - counts, counts
     )
-    return left, left + 1 + offsets
+    return left, np.repeat(begin, counts) + offsets
 
 
 class _Columns:
@@ -328,31 +338,47 @@ def _meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
             by_kind[unit.kind].append(unit)
     for kind in sorted(by_kind):
         ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))
-        nearest = _nearest_by_agency(ordered, windows[kind])
         label = kind.replace("_", " ")
-        for a in ordered:
-            for b in nearest[a.index].values():
-                if b.index > a.index and nearest[b.index].get(a.agency) is a:
-                    yield _meeting_link(a, b, label)
+        for a, b in _mutual_nearest(ordered, windows[kind]):
+            yield _meeting_link(ordered[a], ordered[b], label)
 
 
-def _nearest_by_agency(ordered: Sequence[Unit], window: int) -> dict[int, dict[str, Unit]]:
-    """For each record, the nearest record of every other agency within ``window`` days."""
-    starts = [u.start for u in ordered]
-    nearest: dict[int, dict[str, Unit]] = {}
-    for unit in ordered:
-        low = bisect.bisect_left(starts, unit.start - window - 7)
-        high = bisect.bisect_right(starts, unit.end + window)
-        best: dict[str, tuple[tuple[int, int, int], Unit]] = {}
-        for other in ordered[low:high]:
-            gap = _gap(unit, other)
-            if other.agency == unit.agency or gap > window:
-                continue
-            key = (gap, abs(other.start - unit.start), other.index)
-            if other.agency not in best or key < best[other.agency][0]:
-                best[other.agency] = (key, other)
-        nearest[unit.index] = {agency: pair[1] for agency, pair in best.items()}
-    return nearest
+def _mutual_nearest(ordered: Sequence[Unit], window: int) -> list[tuple[int, int]]:
+    """Pairs (a, b), positions in ``ordered``, where b is a's nearest record of b's agency
+    within ``window`` days and a is b's nearest of a's; nearest by gap, then by how far the
+    starts are apart, then by index. Worked out as arrays, a slice of records at a time."""
+    start = np.fromiter((u.start for u in ordered), dtype=np.int64, count=len(ordered))
+    end = np.fromiter((u.end for u in ordered), dtype=np.int64, count=len(ordered))
+    index = np.fromiter((u.index for u in ordered), dtype=np.int64, count=len(ordered))
+    codes = {name: n for n, name in enumerate(sorted({u.agency for u in ordered}))}
+    agency = np.fromiter((codes[u.agency] for u in ordered), dtype=np.int64, count=len(ordered))
+    low = np.searchsorted(start, start - window - 7, side="left")
+    high = np.searchsorted(start, end + window, side="right")
+    best: list[npt.NDArray[np.int64]] = []
+    for first in range(0, len(ordered), PAIR_SLICE):
+        last = min(len(ordered), first + PAIR_SLICE)
+        a = np.repeat(np.arange(first, last, dtype=np.int64), high[first:last] - low[first:last])
+        b = (
+            low[a]
+            + np.arange(len(a), dtype=np.int64)
+            - np.repeat(
+                np.cumsum(high[first:last] - low[first:last])
+                - (high[first:last] - low[first:last]),
+                high[first:last] - low[first:last],
+            )
+        )
+        gap = np.maximum(0, np.maximum(start[a], start[b]) - np.minimum(end[a], end[b]))
+        keep = (agency[a] != agency[b]) & (gap <= window)
+        a, b, gap = a[keep], b[keep], gap[keep]
+        order = np.lexsort((index[b], np.abs(start[b] - start[a]), gap, agency[b], a))
+        a, b = a[order], b[order]
+        head = np.ones(len(a), dtype=np.bool_)
+        head[1:] = (a[1:] != a[:-1]) | (agency[b][1:] != agency[b][:-1])
+        best.append(a[head] * len(ordered) + b[head])
+    chosen = np.concatenate(best) if best else np.zeros(0, dtype=np.int64)
+    a, b = np.divmod(chosen, len(ordered))
+    mutual = np.isin(b * len(ordered) + a, chosen) & (index[b] > index[a])
+    return list(zip(a[mutual].tolist(), b[mutual].tolist(), strict=True))
 
 
 def _gap(a: Unit, b: Unit) -> int:
