@@ -6,8 +6,10 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 import python_calamine
 
+from chronology.render import ooxml
 from chronology.render.ooxml import Sheet, Style, write_workbook
 
 ROWS = [
@@ -78,3 +80,19 @@ def test_the_package_is_a_valid_zip_with_fixed_times(tmp_path: Path) -> None:
         assert "[Content_Types].xml" in names
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+
+
+@pytest.mark.parametrize(("rows", "sheets"), [(5, [2, 2, 1]), (4, [2, 2]), (2, [2]), (0, [0])])
+def test_rows_past_excels_limit_continue_on_further_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int, sheets: list[int]
+) -> None:
+    monkeypatch.setattr(ooxml, "SHEET_ROWS", 2)
+    path = tmp_path / "long.xlsx"
+    data = iter([(Style(), [f"row {n}", n]) for n in range(rows)])
+    write_workbook(path, [Sheet("Sources", ["Text", "N"], [20, 5], data)], "Title")
+    workbook = openpyxl.load_workbook(path)
+    names = ["Sources"] + [f"Sources ({n})" for n in range(2, len(sheets) + 1)]
+    assert workbook.sheetnames == names
+    assert [workbook[name].max_row - 1 for name in names] == sheets
+    found = [c.value for name in names for (c, _n) in workbook[name].iter_rows(min_row=2)]
+    assert found == [f"row {n}" for n in range(rows)]  # every row, in order, once

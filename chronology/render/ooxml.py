@@ -8,9 +8,10 @@ Why not XlsxWriter: its per-cell bookkeeping made the Excel export the single la
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from queue import Queue
 from threading import Thread
@@ -29,6 +30,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EXCEL_CELL_LIMIT = 32767
+SHEET_ROWS = 1_048_575  # data rows a worksheet holds under its header row
 
 
 def fit(text: str) -> str:
@@ -247,15 +249,29 @@ def _write_rows(stream: Deflating | _WrittenBehind, sheet: Sheet, styles: _Style
 
 def write_workbook(path: Path, sheets: Sequence[Sheet], title: str) -> None:
     styles = _Styles()
-    extents = []
+    extents: list[tuple[Sheet, int]] = []
     with path.open("wb") as handle:
         archive = ZipWriter(handle)
-        for number, sheet in enumerate(sheets, start=1):
-            rows = _write_sheet(archive, f"xl/worksheets/sheet{number}.xml", sheet, styles)
-            extents.append((sheet, rows))
+        for part in (part for sheet in sheets for part in _parts(sheet)):
+            number = len(extents) + 1
+            rows = _write_sheet(archive, f"xl/worksheets/sheet{number}.xml", part, styles)
+            extents.append((part, rows))
         for name, xml in _package_parts(extents, title, styles).items():
             archive.add(name, xml)
         archive.close()
+
+
+def _parts(sheet: Sheet) -> Iterator[Sheet]:
+    """The sheet, continued on "Name (2)", "Name (3)"… past Excel's row limit: nothing
+    is cut off, and Excel opens the workbook without repairing it."""
+    rows = iter(sheet.rows)
+    for number in itertools.count(1):
+        name = sheet.name if number == 1 else f"{sheet.name} ({number})"
+        yield replace(sheet, name=name, rows=itertools.islice(rows, SHEET_ROWS))
+        following = next(rows, None)
+        if following is None:
+            return
+        rows = itertools.chain([following], rows)
 
 
 def _package_parts(extents: list[tuple[Sheet, int]], title: str, styles: _Styles) -> dict[str, str]:
