@@ -74,3 +74,21 @@ def test_map_chunks_is_the_work_on_the_whole(workers: int, monkeypatch: pytest.M
         x * 2 for x in items
     ]
     assert parallel.map_chunks(list, [], smallest=1) == []
+
+
+@forking
+def test_a_worker_that_dies_has_its_piece_done_here() -> None:
+    """A worker killed outright (out of memory, say) breaks its pool: the work is not lost."""
+    parent = os.getpid()
+
+    def dies_in_a_worker() -> int:
+        if os.getpid() != parent:
+            os._exit(1)
+        return 7
+
+    assert parallel.run_all([lambda: 1, dies_in_a_worker], workers=2) == [1, 7]
+    kept: list[int] = []
+    started = parallel.start(dies_in_a_worker)
+    with started.collected(kept.append):
+        pass
+    assert kept == [7]
