@@ -1,10 +1,11 @@
 """Run independent pieces of work on every core the system gives us.
 
-Each piece runs in a forked worker: a fork starts with a copy of this process's memory, so the
-chronology is never pickled to reach it, and only each piece's (small) result comes back.
-Where fork is unavailable (Windows), on one core, or for one piece, the pieces run in turn
-here. A piece that fails in a worker is run again here, so its exception (with its location
-and hint) is raised exactly as it would be without workers.
+Pieces run in forked workers (and one here, meanwhile): a fork starts with a copy of this
+process's memory, so the chronology is never pickled to reach it, and only each piece's
+(small) result comes back. Where fork is unavailable (Windows, macOS) or fails, on one core,
+or for one piece, the pieces run in turn here. A piece that fails in a worker is run again
+here, so its exception (with its location and hint) is raised exactly as it would be without
+workers.
 """
 
 from __future__ import annotations
@@ -101,7 +102,10 @@ def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[boo
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count - 1, mp_context=context) as pool:
-            futures = [pool.submit(_run_piece, i) for i in range(1, len(pieces))]
+            try:
+                futures = [pool.submit(_run_piece, i) for i in range(1, len(pieces))]
+            except OSError:  # the system would not fork (out of memory?): all of it here
+                return []
             here = _run_piece(0)
             return [here, *(_outcome_of(future) for future in futures)]
     finally:
@@ -164,9 +168,13 @@ def start(piece: Callable[[], T]) -> Started[T]:
         return Started(piece)
     global _pieces, _background  # noqa: PLW0603 - handed to the worker through the fork
     _pieces, _background = [piece], _background + 1
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         return Started(piece, pool, pool.submit(_run_piece, 0))  # forks here
+    except OSError:  # the system would not fork (out of memory?): run it when collected
+        pool.shutdown()
+        _background -= 1
+        return Started(piece)
     finally:
         _pieces = ()
 

@@ -92,3 +92,18 @@ def test_a_worker_that_dies_has_its_piece_done_here() -> None:
     with started.collected(kept.append):
         pass
     assert kept == [7]
+
+
+@forking
+def test_when_the_system_will_not_fork_everything_runs_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(parallel.ProcessPoolExecutor, "submit", refuse)
+    assert parallel.run_all([pid, pid], workers=2) == [os.getpid()] * 2
+    kept: list[int] = []
+    with parallel.start(pid).collected(kept.append):
+        assert parallel.can_fork()  # nothing is left running in the background
+    assert kept == [os.getpid()]
