@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from chronology.analysis.discrepancies import find_discrepancies
 from chronology.merge import merge
-from chronology.schema import Chronology
+from chronology.schema import Chronology, Source
 from tests.conftest import source
 
 POLICE = "Northbridge Police"
@@ -118,14 +118,19 @@ def test_a_table_listed_newest_first_is_one_finding_not_one_per_row() -> None:
     assert "later" in row["detail"]
 
 
+def one_call(police_time: str, csc_time: str) -> tuple[Source, Source]:
+    """Both ends of one telephone call, each agency recording its own time."""
+    return (
+        source(POLICE, "14/06/2012", "Telephone call to CSC re welfare of the children",
+               time=police_time),
+        source(CSC, "14/06/2012", "Telephone call from police re welfare of the children",
+               time=csc_time),
+    )  # fmt: skip
+
+
 def test_different_times_for_one_call_are_a_time_conflict() -> None:
     found = findings(
-        source(
-            POLICE, "14/06/2012", "Telephone call to CSC re welfare of the children", time="10:00"
-        ),
-        source(
-            CSC, "14/06/2012", "Telephone call from police re welfare of the children", time="14:30"
-        ),
+        *one_call("10:00", "14:30"),
     )
     (conflict,) = of_kind(found, "time_conflict")
     assert conflict["minutes"] == 270
@@ -135,12 +140,7 @@ def test_different_times_for_one_call_are_a_time_conflict() -> None:
 
 def test_times_close_together_or_of_different_contacts_do_not_conflict() -> None:
     close = findings(
-        source(
-            POLICE, "14/06/2012", "Telephone call to CSC re welfare of the children", time="10:00"
-        ),
-        source(
-            CSC, "14/06/2012", "Telephone call from police re welfare of the children", time="10:40"
-        ),
+        *one_call("10:00", "10:40"),
     )
     assert of_kind(close, "time_conflict") == []
     birth = "Normal delivery of a live female infant. Birth notification sent to the HV."

@@ -252,3 +252,16 @@ def test_the_installed_command_exits_with_its_code_and_flushes_its_output(tmp_pa
     missing = subprocess.run([*command, "merge", nope], capture_output=True, text=True, check=False)
     assert missing.returncode == 2
     assert "nope.xlsx: file not found" in missing.stderr
+
+
+@pytest.mark.parametrize("command", ["analyse", "facts", "lag", "report"])
+def test_every_command_reading_a_chronology_explains_a_file_that_is_not_one(
+    tmp_path: Path, command: str
+) -> None:
+    bogus = tmp_path / "chronology.json"
+    bogus.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(app, [command, str(bogus)])
+    assert result.exit_code == 2
+    assert "not a chronology file" in result.output
+    assert "Pass the chronology.json written by 'chronology merge'" in result.output
+    assert "Traceback" not in result.output

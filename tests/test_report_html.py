@@ -308,14 +308,6 @@ def test_report_command_rerenders_from_json(tmp_path: Path, chronology: Chronolo
     assert (tmp_path / "r" / "report.html").read_text(encoding="utf-8") == html.render(chronology)
 
 
-def test_report_command_explains_a_bad_file(tmp_path: Path) -> None:
-    bad = tmp_path / "chronology.json"
-    bad.write_text("{}", encoding="utf-8")
-    result = runner.invoke(app, ["report", str(bad)])
-    assert result.exit_code == 2
-    assert "not a chronology file" in result.output
-
-
 def test_report_command_anonymises(tmp_path: Path, chronology: Chronology) -> None:
     named = sample_chronology()
     named.events[0].sources[0].text = "Jade WALSH arrested Lee PARKER"
