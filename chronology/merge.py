@@ -18,6 +18,9 @@ from chronology.matching import Link, Unit, find_links, is_exact, minutes_of, no
 from chronology.parallel import map_chunks
 from chronology.schema import Event, MergeDecision, Source
 
+# What matching reads from a record: its kind, the agency types it names, its words.
+Features = tuple[str | None, frozenset[str], tuple[str, str]]
+
 
 def source_sort_key(source: Source) -> tuple[object, ...]:
     """A total order on sources that does not depend on the order files were given in."""
@@ -36,15 +39,22 @@ def merge(
     sources: Sequence[Source],
     joins: Sequence[Sequence[str]] = (),
     splits: Sequence[Sequence[str]] = (),
+    *,
+    features: Sequence[Features] | None = None,
 ) -> list[Event]:
     """The integrated chronology: one event per occurrence, in order, numbered E0001…
 
     ``joins`` and ``splits`` are the author's overrides, as lists of source refs
     (``file:sheet:row``); they are applied after automatic matching and win over it.
     Unknown refs are skipped here: the review layer reports them, located, beforehand.
+    ``features``, if given, are ``features_of(sources)`` found beforehand.
     """
-    ordered = sorted(sources, key=source_sort_key)
-    features = map_chunks(_features, ordered)
+    order = sorted(range(len(sources)), key=lambda i: source_sort_key(sources[i]))
+    ordered = [sources[i] for i in order]
+    if features is None:
+        features = map_chunks(features_of, ordered)
+    else:
+        features = [features[i] for i in order]
     for source, (kind, _mentions, _words) in zip(ordered, features, strict=True):
         source.kind = kind
     words = [found[2] for found in features]
@@ -110,10 +120,7 @@ def _collapse_duplicates(
     return clusters, decisions
 
 
-Features = tuple[str | None, frozenset[str], tuple[str, str]]
-
-
-def _features(sources: Sequence[Source]) -> list[Features]:
+def features_of(sources: Sequence[Source]) -> list[Features]:
     """What matching reads from each record's wording: its kind (unless the agency gave
     one; the text leads, the action column decides only when the text names no kind),
     the agency types it names, and its words normalised."""

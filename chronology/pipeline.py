@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from chronology import __version__, leaks
+from chronology import __version__, intake, leaks
 from chronology.errors import ChronologyError, NameLeakError
-from chronology.loaders import load_file
-from chronology.merge import merge
+from chronology.intake import AgencySpec
+from chronology.merge import Features, merge
 from chronology.pseudonyms import Glossary
 from chronology.review import Review, check_refs
 from chronology.schema import Chronology, LoadResult
@@ -32,34 +31,13 @@ STAGES: tuple[str, ...] = (
 )
 
 
-@dataclass(slots=True)
-class AgencySpec:
-    """What the review file says about the inputs of one agency."""
-
-    name: str | None = None
-    columns: Mapping[str, str] = field(default_factory=dict)
-
-
-def display_names(paths: Sequence[Path]) -> dict[Path, str]:
-    """Each input's name as shown in provenance: the file name, or the path as given
-    where two inputs share a name."""
-    counts = Counter(p.name for p in paths)
-    return {p: p.name if counts[p.name] == 1 else p.as_posix() for p in paths}
-
-
 def load_all(
     paths: Sequence[Path],
     spec_for: Callable[[Path], AgencySpec] = lambda _p: AgencySpec(),
     on_file: Callable[[Path], None] = lambda _p: None,
 ) -> LoadResult:
     """Load every input, in a fixed order so that outputs never depend on the order given."""
-    names = display_names(paths)
-    loaded = LoadResult()
-    for path in sorted(paths, key=lambda p: (names[p], p.as_posix())):
-        spec = spec_for(path)
-        loaded.extend(load_file(path, agency=spec.name, columns=spec.columns, display=names[path]))
-        on_file(path)
-    return loaded
+    return intake.load_all(paths, spec_for, on_file)[0]
 
 
 # ``merged`` runs the stages before this index, ``enrich`` the rest.
@@ -91,14 +69,19 @@ def integrate(loaded: LoadResult, review: Review | None = None) -> Chronology:
     return chronology
 
 
-def merged(loaded: LoadResult, review: Review | None = None) -> Chronology:
+def merged(
+    loaded: LoadResult,
+    review: Review | None = None,
+    features: Sequence[Features] | None = None,
+) -> Chronology:
     """Merge and apply the author's overrides, then the early stages (scope): all that the
-    ``render.EARLY`` formats show."""
+    ``render.EARLY`` formats show. ``features``, where loading found them, save the merge
+    reading every record again."""
     joins, splits = ([], []) if review is None else (review.joins, review.splits)
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
     chronology = Chronology(
-        events=merge(loaded.sources, joins, splits),
+        events=merge(loaded.sources, joins, splits, features=features),
         warnings=sorted(
             loaded.warnings, key=lambda n: (n.file, n.sheet or "", n.row or 0, n.message)
         ),

@@ -26,10 +26,11 @@ def init_command(
         )
     from chronology import pipeline
     from chronology.initfile import FileSummary, render_review
+    from chronology.intake import display_names
 
     paths = expand_inputs(files)
     loaded = pipeline.load_all(paths)
-    names = pipeline.display_names(paths)
+    names = display_names(paths)
     summaries = []
     for path in sorted(paths, key=lambda p: names[p]):
         sources = [s for s in loaded.sources if s.file == names[path]]

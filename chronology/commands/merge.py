@@ -100,16 +100,23 @@ def _run(
 ) -> tuple[Chronology, list[Path]]:
     from rich.progress import Progress
 
-    from chronology import pipeline
+    from chronology import intake, pipeline
     from chronology.pseudonyms import anonymise_chronology
     from chronology.scope import in_scope_only
 
-    with Progress(console=console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("Loading chronologies", total=len(paths))
-        loaded = pipeline.load_all(
-            paths, pipeline.spec_from(review), on_file=lambda _p: progress.advance(task)
+    # refreshed as each file is read, not by a thread: loading forks a worker, and a fork
+    # beside a live thread could deadlock it
+    with Progress(console=console, transient=True, disable=quiet, auto_refresh=False) as bar:
+        task = bar.add_task("Loading chronologies", total=len(paths))
+
+        def advance(_path: Path) -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        loaded, features = intake.load_all(
+            paths, pipeline.spec_from(review), advance, features=True
         )
-    chronology = pipeline.merged(loaded, review)
+    chronology = pipeline.merged(loaded, review, features)
     glossary = pipeline.glossary_for(review) if anonymise else None
 
     def view(of: Chronology) -> Chronology:
