@@ -36,7 +36,8 @@ def test_small_inputs_are_all_loaded_here() -> None:
 @pytest.mark.usefixtures("split_always")
 def test_the_worker_takes_the_later_files() -> None:
     here, there = intake._split(_files())
-    assert here and there
+    assert here
+    assert there
     assert here + there == _files()
 
 
