@@ -29,6 +29,14 @@ def build_event(
     sources: Sequence[Source], decisions: list[MergeDecision], *, conflict: bool
 ) -> Event:
     """Sources are already in canonical order; the first source leads."""
+    if len(sources) == 1 and not decisions and not conflict:
+        return _one_record_event(sources[0])
+    return _event_of(sources, decisions, conflict=conflict)
+
+
+def _event_of(
+    sources: Sequence[Source], decisions: list[MergeDecision], *, conflict: bool
+) -> Event:
     agencies = sorted({s.agency for s in sources})
     flags = []
     date = _agreed_date(sources)
@@ -54,6 +62,23 @@ def build_event(
         flags=flags,
         kind=_main_kind(sources),
         merge=decisions,
+    )
+
+
+def _one_record_event(source: Source) -> Event:
+    """``build_event`` for the commonest event, one agency's one record, made directly."""
+    date = source.date
+    if source.time and date.precision == Precision.DAY and date.time != source.time:
+        date = replace(date, time=source.time)
+    return Event(
+        id="",
+        date=date,
+        agencies=[source.agency],
+        text=str(source.text),
+        sources=[source],
+        time=source.time or None,
+        flags=[] if date.start is not None else ["undated"],
+        kind=source.kind,
     )
 
 

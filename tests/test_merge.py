@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from chronology import matching
+from chronology import events, matching
+from chronology.dates import parse_date
 from chronology.merge import merge
+from chronology.schema import Source
 from tests.conftest import source
+from tests.strategies import PHRASES
 
 POLICE = "Northbridge Police"
 CSC = "Northbridge Children's Social Care"
@@ -189,3 +194,18 @@ def test_screening_in_slices_gives_the_same_events(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(matching, "PAIR_SLICE", 2)
     assert [[s.ref for s in e.sources] for e in merge(rows)] == whole
     assert any(len(refs) == 2 for refs in whole)
+
+
+@given(
+    text=st.sampled_from(["", "  ", *PHRASES]),
+    time=st.sampled_from([None, "", "09:30"]),
+    date=st.sampled_from(["01/05/2012", "May 2012", "not known", "c. 2011", "01/05/2012 09:30"]),
+    kind=st.sampled_from([None, "phone_call"]),
+)
+def test_a_one_record_event_is_made_as_any_other(
+    text: str, time: str | None, date: str, kind: str | None
+) -> None:
+    """The shortcut for single-record events gives exactly the general construction."""
+    span = parse_date(date)
+    source = Source("Police", "p.xlsx", "IMR", 2, span, text, time=time or span.time, kind=kind)
+    assert events._one_record_event(source) == events._event_of([source], [], conflict=False)
