@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import python_calamine
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chronology.render import ooxml
 from chronology.render.ooxml import Sheet, Style, write_workbook
@@ -96,3 +98,20 @@ def test_rows_past_excels_limit_continue_on_further_sheets(
     assert [workbook[name].max_row - 1 for name in names] == sheets
     found = [c.value for name in names for (c, _n) in workbook[name].iter_rows(min_row=2)]
     assert found == [f"row {n}" for n in range(rows)]  # every row, in order, once
+
+
+_CELL_TEXT = st.one_of(
+    st.sampled_from(["", " ", "plain", " lead", "trail\n", "a & b", "<b>", "x\x00y", "\x00 "]),
+    st.text(alphabet=st.sampled_from("ab <&>\x00\x1f\t\n\u00a0\ufffe"), max_size=6),
+    st.just("long " * 7000 + "end"),
+)
+
+
+@given(values=st.lists(st.one_of(_CELL_TEXT, st.integers(), st.floats(), st.none()), max_size=8))
+def test_a_row_built_a_run_at_a_time_is_the_row_built_a_cell_at_a_time(
+    values: list[object],
+) -> None:
+    """The fast path for runs of text cells gives exactly the per-cell XML."""
+    row = ooxml._row_xml(7, values, 3)
+    cells = "".join(ooxml._cell(v, "3") for v in values)
+    assert row == f'<row r="7" s="3" customFormat="1">{cells}</row>'
