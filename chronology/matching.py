@@ -102,6 +102,8 @@ def _screened(
     named = columns.names(i, j) + columns.names(j, i)
     gap = columns.day[j] - columns.day[i]
     keep = (columns.agency[i] != columns.agency[j]) & (named >= 1) & ((named == 2) | (gap == 0))
+    # and only pairs that the best wording would carry (most fail on kind or time of day)
+    keep[keep] = columns.acceptable(i[keep], j[keep], named[keep], np.full(keep.sum(), 100))
     i, j, named = i[keep], j[keep], named[keep]
     # the bar each kind of pair has to clear; below it the wording counts for nothing, so
     # rapidfuzz may stop scoring a pair as soon as it cannot reach it

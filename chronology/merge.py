@@ -83,6 +83,8 @@ def _overrides(
     joins: Sequence[Sequence[str]],
     splits: Sequence[Sequence[str]],
 ) -> tuple[list[Link], list[frozenset[int]]]:
+    if not joins and not splits:
+        return [], []
     unit_of = {ordered[m].ref: c for c, members in enumerate(clusters) for m in members}
     forced = []
     for refs in joins:
