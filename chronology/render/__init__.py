@@ -76,8 +76,9 @@ def write_while(
         started = start(partial(_write_held, early, merged, merged, out)) if early else None
         with started.collected(take) if started else contextlib.nullcontext():
             full, shown = finish()
-            pieces = _pieces([n for n in names if n not in early])
-            run_all([partial(_write_held, p, full, shown, out) for p in pieces], keep=take)
+        # the early worker is done with: the rest may have every core
+        pieces = _pieces([n for n in names if n not in early])
+        run_all([partial(_write_held, p, full, shown, out) for p in pieces], keep=take)
     return [path for name in names for path in done[name]]
 
 

@@ -1,0 +1,61 @@
+"""chronology.json written in parts, side by side, is the file written in one go."""
+
+from __future__ import annotations
+
+import functools
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+from chronology import codec, parallel, pipeline
+from chronology.render import json as json_render
+from chronology.review import find_review
+from chronology.schema import Chronology
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+forking = pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+
+
+@functools.cache
+def _samples() -> Chronology:
+    review = find_review(SAMPLES / "review.toml")
+    loaded = pipeline.load_all(sorted((SAMPLES / "imrs").iterdir()), pipeline.spec_from(review))
+    return pipeline.integrate(loaded, review)
+
+
+def _whole(chronology: Chronology) -> bytes:
+    return b"".join(codec.json_chunks(chronology))
+
+
+@pytest.mark.parametrize("batch", [1, 3, 500])
+def test_consecutive_parts_make_the_whole_file(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    chronology = _samples()
+    monkeypatch.setattr(codec, "EVENT_BATCH", batch)
+    whole = orjson.dumps(codec.to_document(chronology), option=orjson.OPT_INDENT_2) + b"\n"
+    assert _whole(chronology) == whole
+    count = len(chronology.events)
+    for cut in (1, 2, count // 2, count - 1):
+        first = b"".join(codec.json_chunks(chronology, range(cut)))
+        rest = b"".join(codec.json_chunks(chronology, range(cut, count)))
+        assert first + rest == whole, cut
+    middle = [range(5), range(5, 11), range(11, count)]
+    assert b"".join(b"".join(codec.json_chunks(chronology, r)) for r in middle) == whole
+
+
+def test_a_chronology_with_no_events_is_still_a_document() -> None:
+    assert codec.from_document(codec.json.loads(_whole(Chronology(events=[])))).events == []
+
+
+@forking
+def test_written_in_two_processes_it_is_the_same_private_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chronology = _samples()
+    monkeypatch.setattr(json_render, "SPLIT_EVENTS", 10)
+    monkeypatch.setattr(json_render, "cores", lambda: 2)
+    (written,) = json_render.write(chronology, tmp_path)
+    assert written.read_bytes() == _whole(chronology)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["chronology.json"]  # no part left
