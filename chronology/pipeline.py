@@ -6,19 +6,22 @@ Commands call these functions; nothing here prints. Later steps register themsel
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from chronology import __version__, intake, leaks
+from chronology import __version__, intake, leaks, wordkeys
 from chronology.errors import ChronologyError, NameLeakError
 from chronology.intake import AgencySpec
 from chronology.merge import Features, merge
+from chronology.parallel import can_fork, cores, start
 from chronology.pseudonyms import Glossary
 from chronology.review import Review, check_refs
-from chronology.schema import Chronology, LoadResult
+from chronology.schema import Chronology, LoadResult, Source
 
 # A stage enriches the chronology in place; ``settings`` is the parsed review file ({} if none).
 Settings = Mapping[str, Any]
@@ -42,6 +45,8 @@ def load_all(
 
 # ``merged`` runs the stages before this index, ``enrich`` the rest.
 EARLY_STAGES = 1
+# Records worth reading in a worker during the merge (below it, forking costs more).
+WARM_SOURCES = 20_000
 
 
 def stages(which: slice = slice(None)) -> list[Stage]:
@@ -80,17 +85,33 @@ def merged(
     joins, splits = ([], []) if review is None else (review.joins, review.splits)
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
-    chronology = Chronology(
-        events=merge(loaded.sources, joins, splits, features=features),
-        warnings=sorted(
-            loaded.warnings, key=lambda n: (n.file, n.sheet or "", n.row or 0, n.message)
-        ),
-        rejected=sorted(loaded.rejected, key=lambda r: (r.file, r.sheet or "", r.row)),
-        meta={"generator": f"chronology {__version__}", "inputs": _inputs(loaded)},
-    )
+    with _masks_meanwhile(loaded.sources):
+        chronology = Chronology(
+            events=merge(loaded.sources, joins, splits, features=features),
+            warnings=sorted(
+                loaded.warnings, key=lambda n: (n.file, n.sheet or "", n.row or 0, n.message)
+            ),
+            rejected=sorted(loaded.rejected, key=lambda r: (r.file, r.sheet or "", r.row)),
+            meta={"generator": f"chronology {__version__}", "inputs": _inputs(loaded)},
+        )
     for stage in stages(slice(EARLY_STAGES)):
         stage(chronology, review.settings if review else {})
     return chronology
+
+
+@contextlib.contextmanager
+def _masks_meanwhile(sources: Sequence[Source]) -> Iterator[None]:
+    """Have a worker read every record's words for the later stages (``wordkeys``) while
+    the block merges here, on a core that would otherwise wait: the stages then find them
+    read. Only where a core is free and there is enough to read."""
+    if len(sources) < WARM_SOURCES or cores() < 2 or not can_fork():
+        yield
+        return
+    stages(slice(EARLY_STAGES, None))  # imported, so their keys are waiting to register
+    wordkeys.ready()  # registered here, before the fork: the masks there are valid here
+    texts = [text for source in sources for text in (source.text, source.action)]
+    with start(partial(wordkeys.masks_of, texts)).collected(partial(wordkeys.remember, texts)):
+        yield
 
 
 def enrich(chronology: Chronology, review: Review | None = None) -> None:

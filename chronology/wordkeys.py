@@ -16,13 +16,16 @@ hyphen also matches a space or nothing). Texts are compared lower-cased, as both
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 from typing import Generic, Literal, Protocol, TypeVar
 
-__all__ = ["ALWAYS", "Keys", "Screen", "Screens", "keys_for", "preload", "text_mask"]
+__all__ = [
+    "ALWAYS", "Keys", "Screen", "Screens", "keys_for", "masks_of", "preload", "ready",
+    "remember", "text_mask",
+]  # fmt: skip
 
 T = TypeVar("T")
 Style = Literal["literal", "wild"]
@@ -31,7 +34,7 @@ _WORD = re.compile(r"\w+")
 _LEAD = re.compile(r"\w*")
 _ELLIPSIS = "..."
 _MAX_WORDS = 1 << 20  # start afresh beyond this many distinct words
-_MAX_TEXTS = 1 << 18
+_MAX_TEXTS = 1 << 20  # (a record's text and action: two per row)
 
 
 class Screen(Protocol):
@@ -153,12 +156,36 @@ def preload(register: Callable[[], object]) -> None:
     _PRELOAD.append(register)
 
 
+def ready() -> None:
+    """Register the keys waiting in ``preload``: masks worked out after this stay valid
+    until another pattern registers a key."""
+    while _PRELOAD:
+        _PRELOAD.pop(0)()
+
+
+def masks_of(texts: Sequence[str]) -> tuple[object, list[int]]:
+    """Each text's mask, and the keys they were worked out for: a worker works them out
+    while this process merges, and ``remember`` takes them back."""
+    return _fingerprint(), [text_mask(text) for text in texts]
+
+
+def remember(texts: Sequence[str], found: tuple[object, list[int]]) -> None:
+    """Take masks worked out elsewhere (``masks_of``), if the keys there are the keys here
+    (else they would be wrong here, so are dropped, to be worked out when asked for)."""
+    fingerprint, masks = found
+    if fingerprint == _fingerprint() and len(_REGISTRY.texts) + len(texts) < _MAX_TEXTS:
+        _REGISTRY.texts.update(zip(texts, masks, strict=True))
+
+
+def _fingerprint() -> object:
+    return tuple(_REGISTRY.exact.items()), tuple(_REGISTRY.prefix.items())
+
+
 def text_mask(text: str) -> int:
     """The keys (of every pattern registered so far) that the words of ``text`` satisfy.
     (Every word, ``\\w+``, lies within one whitespace-separated token, as no whitespace
     character is a word character.)"""
-    while _PRELOAD:
-        _PRELOAD.pop(0)()
+    ready()
     texts = _REGISTRY.texts
     found = texts.get(text)
     if found is None:

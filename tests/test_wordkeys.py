@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from chronology import parallel, pipeline, wordkeys
 from chronology.analysis.common import rules_table
 from chronology.analysis.indicators import parse_lexicon
 from chronology.analysis.phrases import (
@@ -22,8 +23,10 @@ from chronology.analysis.phrases import (
 )
 from chronology.analysis.timescale_rules import kind_patterns, kind_word_keys
 from chronology.classify import kinds_of, lexicon
+from chronology.codec import dumps
 from chronology.episode_rules import firm_trigger_kinds, tentative, text_kinds
 from chronology.wordkeys import text_mask
+from tests.conftest import SAMPLES
 
 _WORDS = (
     "the a no not denied review conference child protection initial icpc strategy discussion "
@@ -116,3 +119,32 @@ def test_cues_with_the_mask_agree_with_cues_without() -> None:
         for found in re.finditer(r"\b\w+", text):
             start, end = found.span()
             assert cues.near(text, start, end, mask) == cues.near(text, start, end)
+
+
+def test_masks_from_elsewhere_are_taken_only_for_the_same_keys() -> None:
+    wordkeys.ready()
+    texts = ["A strategy discussion was held", "Nothing of note"]
+    fingerprint, masks = wordkeys.masks_of(texts)
+    wordkeys._REGISTRY.texts.clear()
+    wordkeys.remember(texts, ("other keys", [123, 456]))
+    assert wordkeys._REGISTRY.texts == {}
+    wordkeys.remember(texts, (fingerprint, masks))
+    assert [wordkeys.text_mask(t) for t in texts] == masks
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+def test_masks_read_in_a_worker_during_the_merge_give_the_same_chronology(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = sorted((SAMPLES / "imrs").iterdir())
+    alone = dumps(pipeline.integrate(pipeline.load_all(files)))
+    wordkeys._REGISTRY.texts.clear()
+    monkeypatch.setattr(pipeline, "WARM_SOURCES", 0)
+    monkeypatch.setattr(pipeline, "cores", lambda: 2)
+    seeded: list[int] = []
+    remember = wordkeys.remember
+    monkeypatch.setattr(
+        wordkeys, "remember", lambda t, f: (seeded.append(len(t)), remember(t, f))[1]
+    )
+    assert dumps(pipeline.integrate(pipeline.load_all(files))) == alone
+    assert seeded  # the worker's masks were offered
