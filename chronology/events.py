@@ -84,6 +84,8 @@ def _one_record_event(source: Source) -> Event:
 
 def attributed_text(sources: Sequence[Source], attribute: str) -> str:
     """One agency's text as it is; several agencies' accounts each under its agency's name."""
+    if len(sources) == 1:
+        return str(getattr(sources[0], attribute))
     accounts: list[tuple[str, str]] = []
     for source in sources:
         text = str(getattr(source, attribute))

@@ -14,11 +14,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from chronology import pipeline, render
 from chronology.cli import app
-from chronology.safety import inert, write_with
+from chronology.safety import inert, inert_row, write_with
 from chronology.schema import LoadResult
 from tests.conftest import SAMPLES, source
 
@@ -226,3 +228,14 @@ def test_a_full_merge_makes_no_network_access(
     assert result.exit_code == 0, result.output
     assert attempts == []
     assert {p.suffix for p in out.iterdir()} >= {".json", ".csv", ".xlsx", ".html", ".docx"}
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("ab =+-@\t\r\0\n'"), max_size=5)
+        | st.sampled_from(['=HYPERLINK("x")', "-1", "plain", "a\0=b", ""]),
+        max_size=6,
+    )
+)
+def test_a_row_made_inert_at_once_is_each_cell_made_inert(cells: list[str]) -> None:
+    assert inert_row(cells) == [inert(cell) for cell in cells]

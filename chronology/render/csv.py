@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from chronology.render.rows import EVENT_COLUMNS, event_rows
-from chronology.safety import inert, write_bytes
+from chronology.safety import inert_row, write_bytes
 from chronology.schema import Chronology
 
 FILENAME = "integrated_chronology.csv"
@@ -18,7 +18,7 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EVENT_COLUMNS)
     for row in event_rows(chronology):
-        writer.writerow([inert(cell) for cell in row])
+        writer.writerow(inert_row(row))
     target = out / FILENAME
     # utf-8 with a BOM so Excel on Windows shows £ and curly quotes correctly
     write_bytes(target, buffer.getvalue().encode("utf-8-sig"))
