@@ -29,8 +29,6 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # XML 1.0 cannot carry most control characters; OOXML spells them _xHHHH_.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-
-_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EXCEL_CELL_LIMIT = 32767
 SHEET_ROWS = 1_048_575  # data rows a worksheet holds under its header row
 
@@ -43,11 +41,20 @@ def fit(text: str) -> str:
     return text[:32000] + note
 
 
+def _plain(text: str) -> bool:
+    """Nothing in ``text`` to escape: found with substring tests first, faster than a
+    regular expression scan; a printable text holds no control character (only text with
+    line breaks, tabs and the like is scanned)."""
+    if "&" in text or "<" in text or ">" in text:
+        return False
+    return text.isprintable() or not _ILLEGAL.search(text)
+
+
 def _text(value: str) -> str:
     if len(value) > EXCEL_CELL_LIMIT:
         value = fit(value)
-    if not _SPECIAL.search(value):
-        return value  # most cells: one scan, nothing to escape
+    if _plain(value):
+        return value  # most cells: nothing to escape
     if _ILLEGAL.search(value):
         value = _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", value)
     if "&" in value:
@@ -179,7 +186,7 @@ def _text_cells(values: Sequence[str], tag: str) -> str:
     if not values or [v.strip() for v in values] != values:
         return "".join([_cell(v, tag) for v in values])
     joined = "".join(values)
-    if len(joined) > EXCEL_CELL_LIMIT or _SPECIAL.search(joined):
+    if len(joined) > EXCEL_CELL_LIMIT or not _plain(joined):
         values = [_text(v) for v in values]
     opening, closing = _inline_parts(tag)
     cells = opening + (closing + opening).join(values) + closing
