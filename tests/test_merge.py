@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -209,3 +211,26 @@ def test_a_one_record_event_is_made_as_any_other(
     span = parse_date(date)
     source = Source("Police", "p.xlsx", "IMR", 2, span, text, time=time or span.time, kind=kind)
     assert events._one_record_event(source) == events._event_of([source], [], conflict=False)
+
+
+def test_better_wording_never_turns_an_accepted_pair_down() -> None:
+    """The screen drops pairs that even a perfect text score could not carry: sound only if
+    acceptance never falls as the score rises. Every combination of day gap, kinds, times of
+    day and naming, at and around every bar."""
+    kinds = [None, "phone_call", "home_visit"]
+    times = [None, 540, 545, 900]
+    scores = [0, 29, 30, 31, 44, 45, 59, 60, 61, 64, 65, 79, 80, 100]
+    cases = list(itertools.product([0, 1], kinds, kinds, times, times, [0, 1, 2]))
+    units = []
+    for n, (gap, kind_a, kind_b, min_a, min_b, _named) in enumerate(cases):
+        for k, (day, kind, minutes) in enumerate(((0, kind_a, min_a), (gap, kind_b, min_b))):
+            units.append(
+                matching.Unit(2 * n + k, f"A{k}", day, day, True, kind, "", None, minutes=minutes)
+            )
+    columns = matching._Columns(units)
+    first = np.arange(0, len(units), 2)
+    named = np.array([case[5] for case in cases])
+    for low, high in itertools.combinations_with_replacement(scores, 2):
+        at = [np.full(len(cases), score) for score in (low, high)]
+        below, above = (columns.acceptable(first, first + 1, named, t) for t in at)
+        assert not (below & ~above).any(), (low, high)
