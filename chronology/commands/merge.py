@@ -129,7 +129,7 @@ def _run(
         return full, in_scope_only(full) if in_scope else full
 
     # csv and xlsx show only the merge: they are written while episodes and checks run
-    written = render.write_while(view(chronology), out, chosen, finish)
+    written = render.write_while(lambda: view(chronology), out, chosen, finish)
     if glossary is not None:
         pipeline.leak_check(written, glossary)
     return chronology, written
