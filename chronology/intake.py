@@ -59,9 +59,12 @@ def load_all(
     on_file: Callable[[Path], None] = lambda _p: None,
     *,
     features: bool = False,
+    on_start: Callable[[], None] = lambda: None,
 ) -> tuple[LoadResult, list[Features] | None]:
     """Every input, in a fixed order so that outputs never depend on the order given; with
-    ``features``, each source's features too (aligned with ``LoadResult.sources``)."""
+    ``features``, each source's features too (aligned with ``LoadResult.sources``).
+    ``on_start`` is called once any worker is forked: the place to start a thread (a
+    progress display), as a fork beside a live thread could deadlock the worker."""
     loader = _Loader(display_names(paths), spec_for, features=features)
     ordered = sorted(paths, key=lambda p: (loader.names[p], p.as_posix()))
     here, there = _split(ordered)
@@ -73,6 +76,7 @@ def load_all(
             on_file(path)
 
     worker = start(partial(_packed, loader, there)) if there else None
+    on_start()
     with worker.collected(take) if worker else contextlib.nullcontext():
         outcomes.update(zip(here, loader.each(here, on_file), strict=True))
     return _assembled(ordered, outcomes, loader, features=features)

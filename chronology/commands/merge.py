@@ -104,18 +104,18 @@ def _run(
     from chronology.pseudonyms import anonymise_chronology
     from chronology.scope import in_scope_only
 
-    # refreshed as each file is read, not by a thread: loading forks a worker, and a fork
-    # beside a live thread could deadlock it
-    with Progress(console=console, transient=True, disable=quiet, auto_refresh=False) as bar:
-        task = bar.add_task("Loading chronologies", total=len(paths))
-
-        def advance(_path: Path) -> None:
-            bar.advance(task)
-            bar.refresh()
-
+    bar = Progress(console=console, transient=True, disable=quiet)
+    task = bar.add_task("Loading chronologies", total=len(paths))
+    try:  # the bar's refresh thread starts once loading has forked its worker (on_start)
         loaded, features = intake.load_all(
-            paths, pipeline.spec_from(review), advance, features=True
+            paths,
+            pipeline.spec_from(review),
+            lambda _path: bar.advance(task),
+            features=True,
+            on_start=bar.start,
         )
+    finally:
+        bar.stop()
     chronology = pipeline.merged(loaded, review, features)
     glossary = pipeline.glossary_for(review) if anonymise else None
 
