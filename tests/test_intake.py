@@ -110,3 +110,16 @@ def test_a_record_sent_back_as_plain_values_is_the_same_record() -> None:
     )  # fmt: skip
     assert len(intake._source_values(every)) == len(fields(Source))
     assert intake._source(intake._source_values(every)) == every
+
+
+@forking
+@pytest.mark.usefixtures("split_always")
+def test_a_progress_thread_may_start_only_once_the_worker_is_forked() -> None:
+    seen: list[str] = []
+
+    def started() -> None:
+        seen.append(f"start, {parallel._background} worker running")
+
+    intake.load_all(_files(), on_file=lambda p: seen.append("file"), on_start=started)
+    assert seen[0] == "start, 1 worker running"
+    assert seen.count("file") == len(_files())
