@@ -120,6 +120,6 @@ def test_a_progress_thread_may_start_only_once_the_worker_is_forked() -> None:
     def started() -> None:
         seen.append(f"start, {parallel._background} worker running")
 
-    intake.load_all(_files(), on_file=lambda p: seen.append("file"), on_start=started)
+    intake.load_all(_files(), on_file=lambda _p: seen.append("file"), on_start=started)
     assert seen[0] == "start, 1 worker running"
     assert seen.count("file") == len(_files())
