@@ -53,3 +53,22 @@ def test_a_later_stage_failing_leaves_the_previous_outputs_and_no_temporary_file
     assert "an episode rule is broken" in result.output
     # the csv and xlsx were finished by then, in a worker: they must not be put in place
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_the_csv_and_xlsx_written_together_make_each_event_row_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronology.render import rows
+
+    chronology = pipeline.integrate(pipeline.load_all(FILES))
+    made: list[str] = []
+    event_row = rows.event_row
+    monkeypatch.setattr(rows, "event_row", lambda e: (made.append(e.id), event_row(e))[1])
+    alone = _write_early(chronology, tmp_path / "alone")
+    assert len(made) == 2 * len(chronology.events)
+    made.clear()
+    _piece, _paths, finished = render._write_held(
+        ("csv", "xlsx"), chronology, chronology, tmp_path / "together"
+    )
+    assert len(made) == len(chronology.events)
+    assert {target.name: held.read_bytes() for held, target in finished} == alone

@@ -101,6 +101,8 @@ def _write_early(piece: tuple[str, ...], merged: Callable[[], Chronology], out: 
 
 
 def _write_held(piece: tuple[str, ...], full: Chronology, shown: Chronology, out: Path) -> Written:
-    with held() as finished:
+    from chronology.render import rows  # noqa: PLC0415 - imported when used: keeps --help fast
+
+    with held() as finished, rows.shared(shown):
         written = [writer(name)(full if name in ALWAYS else shown, out) for name in piece]
     return piece, written, finished

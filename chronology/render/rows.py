@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from chronology.events import attributed_text
 from chronology.schema import Chronology, Event, Source
@@ -36,9 +39,33 @@ def event_row(event: Event) -> list[str]:
     ]
 
 
-def event_rows(chronology: Chronology) -> Iterator[list[str]]:
-    for event in chronology.events:
-        yield event_row(event)
+@dataclass(slots=True)
+class _Shared:
+    chronology: Chronology
+    rows: list[list[str]] | None = None
+
+
+_shared: ContextVar[_Shared | None] = ContextVar("shared_rows", default=None)
+
+
+@contextlib.contextmanager
+def shared(chronology: Chronology) -> Iterator[None]:
+    """Within the block, ``event_rows(chronology)`` are made once (the csv and the xlsx,
+    written one after the other, show the same rows)."""
+    token = _shared.set(_Shared(chronology))
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def event_rows(chronology: Chronology) -> Iterable[list[str]]:
+    held = _shared.get()
+    if held is None or held.chronology is not chronology:
+        return (event_row(event) for event in chronology.events)
+    if held.rows is None:
+        held.rows = [event_row(event) for event in chronology.events]
+    return held.rows
 
 
 def _other_fields(source: Source) -> str:

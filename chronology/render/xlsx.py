@@ -14,7 +14,7 @@ from pathlib import Path
 
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
 from chronology.render.ooxml import Sheet, Style, write_workbook
-from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_row, source_rows
+from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_rows
 from chronology.safety import write_with
 from chronology.schema import Chronology, Event
 
@@ -46,8 +46,8 @@ def _event_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[object
         for agency, colour in agency_colours(chronology.agencies).items()
     }
     multi = Style(fill=MULTI_AGENCY, font_colour=TEXT)
-    for event in chronology.events:
-        yield _event_style(event, fills, multi), event_row(event)
+    for event, row in zip(chronology.events, event_rows(chronology), strict=True):
+        yield _event_style(event, fills, multi), row
 
 
 def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
