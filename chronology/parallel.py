@@ -145,6 +145,10 @@ class Started(Generic[T]):
             self._pool = None
             _background -= 1
 
+    def running(self) -> bool:
+        """Whether a worker is still at it (False where the piece runs here when collected)."""
+        return self._future is not None and not self._future.done()
+
     @contextlib.contextmanager
     def collected(self, keep: Callable[[T], None]) -> Iterator[None]:
         """Run the block, then hand the piece's result to ``keep``. If the block fails, wait

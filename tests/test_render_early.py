@@ -68,7 +68,41 @@ def test_the_csv_and_xlsx_written_together_make_each_event_row_once(
     assert len(made) == 2 * len(chronology.events)
     made.clear()
     _piece, _paths, finished = render._write_held(
-        ("csv", "xlsx"), chronology, chronology, tmp_path / "together"
+        ("csv", "xlsx"), full=chronology, shown=chronology, out=tmp_path / "together"
     )
     assert len(made) == len(chronology.events)
     assert {target.name: held.read_bytes() for held, target in finished} == alone
+
+
+def test_a_json_begun_while_waiting_is_removed_when_a_later_format_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronology.render import json as json_render
+
+    out = tmp_path / "out"
+    args = ["merge", *map(str, FILES), "--out", str(out), "--formats", "csv,xlsx,md", "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    begin = json_render.begin
+    begun: list[object] = []
+
+    def always(*args: object, meanwhile: object) -> object:
+        monkeypatch.setattr(json_render, "SPLIT_EVENTS", 1)
+        begun.append(begin(*args, meanwhile=_twice()))  # type: ignore[arg-type]
+        return begun[-1]
+
+    def broken(*_args: object) -> None:
+        raise InputError("the Facts template is broken", file="facts.md.j2", hint="Fix it.")
+
+    monkeypatch.setattr(json_render, "begin", always)
+    monkeypatch.setattr("chronology.render.facts_md.write", broken)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert begun
+    assert begun[0] is not None
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def _twice() -> object:
+    asked = iter([True, True])
+    return lambda: next(asked, False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -59,3 +60,31 @@ def test_written_in_two_processes_it_is_the_same_private_file(
     assert written.read_bytes() == _whole(chronology)
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["chronology.json"]  # no part left
+
+
+def _stops_after(checks: int) -> Callable[[], bool]:
+    """A ``meanwhile`` that holds for the first ``checks`` asks."""
+    asked = iter(range(checks + 1))
+    return lambda: next(asked, checks) < checks
+
+
+@pytest.mark.parametrize("checks", [1, 2, 3, 1000])
+def test_a_file_begun_while_waiting_and_finished_later_is_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: int
+) -> None:
+    chronology = _samples()
+    monkeypatch.setattr(json_render, "SPLIT_EVENTS", 10)
+    monkeypatch.setattr(json_render, "BEGIN_BATCH", 7)
+    begun = json_render.begin(chronology, tmp_path, meanwhile=_stops_after(checks))
+    assert begun is not None
+    assert stat.S_IMODE(begun.path.stat().st_mode) == 0o600
+    expected = min(len(chronology.events), 7 * (checks - 1)) if checks > 1 else 0
+    assert begun.events == expected
+    (written,) = json_render.write(chronology, tmp_path, begun)
+    assert written.read_bytes() == _whole(chronology)
+    assert [p.name for p in tmp_path.iterdir()] == ["chronology.json"]
+
+
+def test_nothing_is_begun_when_nobody_is_waited_for(tmp_path: Path) -> None:
+    assert json_render.begin(_samples(), tmp_path, meanwhile=lambda: False) is None
+    assert list(tmp_path.iterdir()) == []

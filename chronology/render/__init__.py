@@ -10,10 +10,14 @@ from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chronology.parallel import run_all, start
 from chronology.safety import adopt, all_or_nothing, held
 from chronology.schema import Chronology
+
+if TYPE_CHECKING:
+    from chronology.render import json
 
 Writer = Callable[[Chronology, Path], list[Path]]
 
@@ -73,13 +77,23 @@ def write_while(
         adopt(finished)
         done.update(zip(piece, paths, strict=True))
 
+    from chronology.render import json  # noqa: PLC0415 - imported when used: keeps --help fast
+
+    begun: json.Begun | None = None
     with all_or_nothing():
         started = start(partial(_write_early, early, merged, out)) if early else None
-        with started.collected(take) if started else contextlib.nullcontext():
-            full, shown = finish()
-        # the early worker is done with: the rest may have every core
-        pieces = _pieces([n for n in names if n not in early])
-        run_all([partial(_write_held, p, full, shown, out) for p in pieces], keep=take)
+        try:
+            with started.collected(take) if started else contextlib.nullcontext():
+                full, shown = finish()
+                if started is not None:  # rather than wait for the worker, begin the json
+                    begun = json.begin(full, out, meanwhile=started.running)
+            # the early worker is done with: the rest may have every core
+            pieces = _pieces([n for n in names if n not in early])
+            write = partial(_write_held, full=full, shown=shown, out=out, begun=begun)
+            run_all([partial(write, p) for p in pieces], keep=take)
+        finally:
+            if begun is not None:
+                begun.path.unlink(missing_ok=True)
     return [path for name in names for path in done[name]]
 
 
@@ -97,12 +111,22 @@ def _pieces(names: list[str]) -> list[tuple[str, ...]]:
 
 def _write_early(piece: tuple[str, ...], merged: Callable[[], Chronology], out: Path) -> Written:
     shown = merged()
-    return _write_held(piece, shown, shown, out)
+    return _write_held(piece, full=shown, shown=shown, out=out)
 
 
-def _write_held(piece: tuple[str, ...], full: Chronology, shown: Chronology, out: Path) -> Written:
-    from chronology.render import rows  # noqa: PLC0415 - imported when used: keeps --help fast
+def _write_held(
+    piece: tuple[str, ...],
+    *,
+    full: Chronology,
+    shown: Chronology,
+    out: Path,
+    begun: json.Begun | None = None,
+) -> Written:
+    from chronology.render import json, rows  # noqa: PLC0415 - keeps --help fast
 
     with held() as finished, rows.shared(shown):
-        written = [writer(name)(full if name in ALWAYS else shown, out) for name in piece]
+        written = [
+            json.write(full, out, begun) if name == "json" else writer(name)(shown, out)
+            for name in piece
+        ]
     return piece, written, finished
