@@ -88,3 +88,18 @@ def test_a_file_begun_while_waiting_and_finished_later_is_the_whole_file(
 def test_nothing_is_begun_when_nobody_is_waited_for(tmp_path: Path) -> None:
     assert json_render.begin(_samples(), tmp_path, meanwhile=lambda: False) is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_begun_file_already_taken_is_written_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second try at the json (its first, in a worker, failed after taking the begun file)
+    writes the whole file rather than failing on the missing part."""
+    chronology = _samples()
+    monkeypatch.setattr(json_render, "SPLIT_EVENTS", 10)
+    monkeypatch.setattr(json_render, "BEGIN_BATCH", 7)
+    begun = json_render.begin(chronology, tmp_path, meanwhile=_stops_after(3))
+    assert begun is not None
+    begun.path.unlink()
+    (written,) = json_render.write(chronology, tmp_path, begun)
+    assert written.read_bytes() == _whole(chronology)

@@ -69,12 +69,12 @@ def write(chronology: Chronology, out: Path, begun: Begun | None = None) -> list
     count = len(chronology.events)
     with atomic_path(target) as temporary:
         first = 0
-        if begun is not None:
+        if begun is not None and begun.path.exists():  # (gone if an earlier try took it)
             begun.path.replace(temporary)
             first = begun.events
             if first == count:
                 return [target]
-        _write_rest(chronology, range(first, count), temporary, append=begun is not None)
+        _write_rest(chronology, range(first, count), temporary, append=first > 0)
     return [target]
 
 
