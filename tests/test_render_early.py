@@ -36,23 +36,32 @@ def test_early_formats_are_the_same_before_and_after_the_later_stages(
     assert before == _write_early(view(chronology), tmp_path / "after")
 
 
-def test_a_later_stage_failing_leaves_the_previous_outputs_and_no_temporary_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _fails_leaving_the_previous_outputs(
+    out: Path, monkeypatch: pytest.MonkeyPatch, broken_at: str, message: str
 ) -> None:
-    out = tmp_path / "out"
+    """A merge, then the same merge with ``broken_at`` raising ``message``: exit 2 with the
+    message, and the first merge's outputs exactly as they were, with no file beside them."""
     args = ["merge", *map(str, FILES), "--out", str(out), "--formats", "csv,xlsx,md", "-q"]
     assert CliRunner().invoke(app, args).exit_code == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
     def broken(*_args: object) -> None:
-        raise InputError("an episode rule is broken", file="review.toml", hint="Fix it.")
+        raise InputError(message, file="review.toml", hint="Fix it.")
 
-    monkeypatch.setattr("chronology.episodes.assign_episodes", broken)
+    monkeypatch.setattr(broken_at, broken)
     result = CliRunner().invoke(app, args)
-    assert result.exit_code == 2
-    assert "an episode rule is broken" in result.output
-    # the csv and xlsx were finished by then, in a worker: they must not be put in place
+    assert result.exit_code == 2, result.output
+    assert message in result.output
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_later_stage_failing_leaves_the_previous_outputs_and_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the csv and xlsx are finished by then, in a worker: they must not be put in place
+    _fails_leaving_the_previous_outputs(
+        tmp_path / "out", monkeypatch, "chronology.episodes.assign_episodes", "a rule is broken"
+    )
 
 
 def test_the_csv_and_xlsx_written_together_make_each_event_row_once(
@@ -79,10 +88,6 @@ def test_a_json_begun_while_waiting_is_removed_when_a_later_format_fails(
 ) -> None:
     from chronology.render import json as json_render
 
-    out = tmp_path / "out"
-    args = ["merge", *map(str, FILES), "--out", str(out), "--formats", "csv,xlsx,md", "-q"]
-    assert CliRunner().invoke(app, args).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
     begin = json_render.begin
     begun: list[object] = []
 
@@ -91,16 +96,11 @@ def test_a_json_begun_while_waiting_is_removed_when_a_later_format_fails(
         begun.append(begin(*args, meanwhile=_twice()))  # type: ignore[arg-type]
         return begun[-1]
 
-    def broken(*_args: object) -> None:
-        raise InputError("the Facts template is broken", file="facts.md.j2", hint="Fix it.")
-
     monkeypatch.setattr(json_render, "begin", always)
-    monkeypatch.setattr("chronology.render.facts_md.write", broken)
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code == 2, result.output
-    assert begun
-    assert begun[0] is not None
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    _fails_leaving_the_previous_outputs(
+        tmp_path / "out", monkeypatch, "chronology.render.facts_md.write", "a template is broken"
+    )
+    assert begun[-1] is not None  # the json was begun in the failed run
 
 
 def _twice() -> object:
