@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from chronology import __version__
+from chronology import __version__, gcpause
 from chronology.commands import analyse, diff, facts, init, lag, merge, names, report
 from chronology.errors import ChronologyError
 
@@ -90,6 +90,7 @@ def main() -> None:
     hundreds of thousands of cached objects that the interpreter would otherwise free one
     by one on the way out (half a second at 100,000 rows), to no one's benefit. Every
     output is already closed and in place by then."""
+    gcpause.ends_at_once()
     try:
         app()
     except SystemExit as done:

@@ -1,10 +1,15 @@
-"""Pausing the cyclic garbage collector for a batch run."""
+"""Memory housekeeping for a batch run: the cyclic collector paused, and nothing freed on
+the way out."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
 from collections.abc import Iterator
+
+# Objects held until the process ends (see ``keep_until_exit``).
+_kept: list[object] = []
+_ends_at_once = False
 
 
 @contextlib.contextmanager
@@ -22,3 +27,19 @@ def without_gc() -> Iterator[None]:
             # enabling would set off a full collection over all of it (0.4 s at 100k rows)
             gc.freeze()
             gc.enable()
+
+
+def ends_at_once() -> None:
+    """Say that this process will end without tidying up (``os._exit``) once the command
+    returns, as the console entry point does."""
+    global _ends_at_once  # noqa: PLW0603 - one switch for the process
+    _ends_at_once = True
+
+
+def keep_until_exit(*objects: object) -> None:
+    """Leave ``objects`` for the end of the process to reclaim, when it ends at once:
+    otherwise a command's return frees a large merge object by object (0.2 s at 100,000
+    rows), to no one's benefit. Where the process goes on (tests, a library caller), they
+    are freed as usual."""
+    if _ends_at_once:
+        _kept.extend(objects)

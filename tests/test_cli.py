@@ -265,3 +265,17 @@ def test_every_command_reading_a_chronology_explains_a_file_that_is_not_one(
     assert "not a chronology file" in result.output
     assert "Pass the chronology.json written by 'chronology merge'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_objects_are_left_for_the_exit_only_when_the_process_ends_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from chronology import gcpause
+
+    monkeypatch.setattr(gcpause, "_kept", [])
+    gcpause.keep_until_exit("a merge")  # a test or library caller: freed as usual
+    assert gcpause._kept == []
+    monkeypatch.setattr(gcpause, "_ends_at_once", False)
+    gcpause.ends_at_once()
+    gcpause.keep_until_exit("a merge")
+    assert gcpause._kept == ["a merge"]

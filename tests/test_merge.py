@@ -234,3 +234,22 @@ def test_better_wording_never_turns_an_accepted_pair_down() -> None:
         at = [np.full(len(cases), score) for score in (low, high)]
         below, above = (columns.acceptable(first, first + 1, named, t) for t in at)
         assert not (below & ~above).any(), (low, high)
+
+
+@given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)))
+def test_normalised_words_are_those_of_the_plain_regex(text: str) -> None:
+    # the byte-table shortcut for ASCII must give what the regex gives for any text
+    assert matching.normalise_text(text) == matching._WORDS.sub(" ", text.lower()).strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("  Home visit -- mother  present! ", "home visit mother present"),
+        ("ICPC_held\t(agreed)\n", "icpc_held agreed"),
+        ("Café visit: Zoë", "café visit zoë"),
+        ("\u212aelvin", "kelvin"),  # the Kelvin sign lower-cases to ASCII
+    ],
+)
+def test_normalised_words(text: str, words: str) -> None:
+    assert matching.normalise_text(text) == words

@@ -72,7 +72,7 @@ def merge_command(
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
     from chronology.analysis import summary_lines
-    from chronology.gcpause import without_gc
+    from chronology.gcpause import keep_until_exit, without_gc
     from chronology.review import find_review
 
     review = find_review(review_file)
@@ -80,6 +80,7 @@ def merge_command(
         chronology, written = _run(
             paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
         )
+        keep_until_exit(chronology)
     if not quiet:
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))
@@ -101,6 +102,7 @@ def _run(
     from rich.progress import Progress
 
     from chronology import intake, pipeline
+    from chronology.gcpause import keep_until_exit
     from chronology.pseudonyms import anonymise_chronology
     from chronology.scope import in_scope_only
 
@@ -117,6 +119,7 @@ def _run(
     finally:
         bar.stop()
     chronology = pipeline.merged(loaded, review, features)
+    keep_until_exit(loaded, features)
     glossary = pipeline.glossary_for(review) if anonymise else None
 
     def view(of: Chronology) -> Chronology:
