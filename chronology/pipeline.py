@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -78,14 +77,15 @@ def merged(
     loaded: LoadResult,
     review: Review | None = None,
     features: Sequence[Features] | None = None,
+    formats: Sequence[str] = (),
 ) -> Chronology:
     """Merge and apply the author's overrides, then the early stages (scope): all that the
     ``render.EARLY`` formats show. ``features``, where loading found them, save the merge
-    reading every record again."""
+    reading every record again; ``formats``, those to be written, may be begun meanwhile."""
     joins, splits = ([], []) if review is None else (review.joins, review.splits)
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
-    with _masks_meanwhile(loaded.sources):
+    with _read_ahead(loaded.sources, prepare="xlsx" in formats):
         chronology = Chronology(
             events=merge(loaded.sources, joins, splits, features=features),
             warnings=sorted(
@@ -100,17 +100,31 @@ def merged(
 
 
 @contextlib.contextmanager
-def _masks_meanwhile(sources: Sequence[Source]) -> Iterator[None]:
-    """Have a worker read every record's words for the later stages (``wordkeys``) while
-    the block merges here, on a core that would otherwise wait: the stages then find them
-    read. Only where a core is free and there is enough to read."""
+def _read_ahead(sources: Sequence[Source], *, prepare: bool) -> Iterator[None]:
+    """Have a worker, while the block merges here on the other core, read every record's
+    words for the later stages (``wordkeys``) and, with ``prepare``, make each record's
+    cells for the xlsx (``render.prepared``). Only where a core is free and there is
+    enough to read."""
     if len(sources) < WARM_SOURCES or cores() < 2 or not can_fork():
         yield
         return
+    from chronology.render.prepared import Preparing  # noqa: PLC0415 - only when used
+
     stages(slice(EARLY_STAGES, None))  # imported, so their keys are waiting to register
     wordkeys.ready()  # registered here, before the fork: the masks there are valid here
     texts = [text for source in sources for text in (source.text, source.action)]
-    with start(partial(wordkeys.masks_of, texts)).collected(partial(wordkeys.remember, texts)):
+    preparing = Preparing(sources) if prepare else None
+
+    def read() -> tuple[tuple[object, list[int]], list[int] | None]:
+        return wordkeys.masks_of(texts), preparing.write() if preparing else None
+
+    def keep(found: tuple[tuple[object, list[int]], list[int] | None]) -> None:
+        masks, ends = found
+        wordkeys.remember(texts, masks)
+        if preparing:
+            preparing.adopt(ends)
+
+    with start(read).collected(keep):
         yield
 
 

@@ -118,7 +118,7 @@ def _run(
         )
     finally:
         bar.stop()
-    chronology = pipeline.merged(loaded, review, features)
+    chronology = pipeline.merged(loaded, review, features, chosen)
     keep_until_exit(loaded, features)
     glossary = pipeline.glossary_for(review) if anonymise else None
 

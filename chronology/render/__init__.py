@@ -78,9 +78,10 @@ def write_while(
         done.update(zip(piece, paths, strict=True))
 
     from chronology.render import json  # noqa: PLC0415 - imported when used: keeps --help fast
+    from chronology.render.prepared import released  # noqa: PLC0415 - as json
 
     begun: json.Begun | None = None
-    with all_or_nothing():
+    with all_or_nothing(), released():
         started = start(partial(_write_early, early, merged, out)) if early else None
         try:
             with started.collected(take) if started else contextlib.nullcontext():

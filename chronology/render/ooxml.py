@@ -151,6 +151,8 @@ _INLINE_KEEP = '<c s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is><
 
 
 def _cell(value: object, style: str) -> str:
+    if type(value) is Raw:
+        return value.xml.replace(_STYLE_SLOT, style)
     if type(value) is str:
         if not value:
             return f'<c s="{style}"/>'
@@ -165,10 +167,30 @@ def _cell(value: object, style: str) -> str:
     return _INLINE.format(style, _text(str(value)))
 
 
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """Cells already written (by ``cells_xml``), to be given the row's style."""
+
+    xml: str
+
+
+# Where ``cells_xml`` leaves the style: a control character, which no escaped text holds.
+_STYLE_SLOT = "\x01"
+
+
+def cells_xml(cells: Sequence[object]) -> str:
+    """The XML of ``cells``, as a row would hold them, made ahead of the row (``Raw``)."""
+    return _cells_xml(cells, _STYLE_SLOT)
+
+
 def _row_xml(number: int, cells: Sequence[object], style: int) -> str:
     tag = str(style)
+    return f'<row r="{number}" s="{tag}" customFormat="1">{_cells_xml(cells, tag)}</row>'
+
+
+def _cells_xml(cells: Sequence[object], tag: str) -> str:
     runs = itertools.groupby(cells, type)  # runs of text cells between numbers and blanks
-    body = "".join(
+    return "".join(
         [
             _text_cells(cast("list[str]", list(run)), tag)
             if kind is str
@@ -176,7 +198,6 @@ def _row_xml(number: int, cells: Sequence[object], style: int) -> str:
             for kind, run in runs
         ]
     )
-    return f'<row r="{number}" s="{tag}" customFormat="1">{body}</row>'
 
 
 def _text_cells(values: Sequence[str], tag: str) -> str:

@@ -77,17 +77,16 @@ def _other_fields(source: Source) -> str:
 
 
 def source_row(event: Event, source: Source) -> list[object]:
+    return [event.id, *source_cells(source)]
+
+
+def source_cells(source: Source) -> list[object]:
+    """A source's row on the Sources sheet, but for its event's reference."""
     recorded = source.recorded_on.text if source.recorded_on else ""
     return [
-        event.id, source.agency, source.file, source.sheet or "", source.row, source.date.text,
+        source.agency, source.file, source.sheet or "", source.row, source.date.text,
         source.date.start.isoformat() if source.date.start else "",
         source.date.end.isoformat() if source.date.end else "",
         str(source.date.precision), source.time or "", recorded, source.text, source.action,
         source.worker, source.subject, source.reference, _other_fields(source),
     ]  # fmt: skip
-
-
-def source_rows(chronology: Chronology) -> Iterator[list[object]]:
-    for event in chronology.events:
-        for source in event.sources:
-            yield source_row(event, source)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
 from chronology.render.ooxml import Sheet, Style, write_workbook
-from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_rows
+from chronology.render.prepared import current
+from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_row
 from chronology.safety import write_with
 from chronology.schema import Chronology, Event
 
@@ -32,7 +33,7 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
     target = out / FILENAME
     sheets = [
         Sheet("Integrated chronology", EVENT_COLUMNS, EVENT_WIDTHS, _event_rows(chronology)),
-        Sheet("Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _plain(source_rows(chronology))),
+        Sheet("Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _source_rows(chronology)),
         Sheet("Warnings", PROBLEM_COLUMNS, (28, 16, 6, 22, 90), _plain(_problems(chronology))),
     ]
     title = str(chronology.meta.get("title") or "Integrated chronology")
@@ -56,6 +57,15 @@ def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
     if len(event.agencies) > 1:
         return multi
     return fills.get(event.agencies[0], PLAIN) if event.agencies else PLAIN
+
+
+def _source_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[object]]]:
+    """Each source's row, its cells copied where they were made during the merge."""
+    prepared = current()
+    for event in chronology.events:
+        for source in event.sources:
+            cells = prepared.cells(source) if prepared else None
+            yield PLAIN, source_row(event, source) if cells is None else (event.id, cells)
 
 
 def _plain(rows: Iterator[Sequence[object]]) -> Iterator[tuple[Style, Sequence[object]]]:
