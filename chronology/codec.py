@@ -1,7 +1,8 @@
 """``chronology.json``: the contract other code and users depend on (schema ``chronology/1``).
 
 ``to_document`` and ``from_document`` are exact inverses for everything the schema holds, so
-every later command (facts, report, analyse, diff) can start from a saved chronology.
+every later command (facts, report, analyse, diff) can start from a saved chronology. (A
+document holds days as ``datetime.date`` until it is written; the file holds ISO days.)
 """
 
 from __future__ import annotations
@@ -21,22 +22,10 @@ from chronology.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Sourc
 ANALYSIS_KEYS = ("lag", "timescales", "indicators")
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def span_fields(span: DateSpan) -> dict[str, Any]:
-    return {
-        "start": _iso(span.start),
-        "end": _iso(span.end),
-        "precision": str(span.precision),
-        "approximate": span.approximate,
-        "date_text": span.text,
-    }
+def _day(value: str | dt.date | None) -> dt.date | None:
+    if isinstance(value, dt.date):  # a document made here, not yet written
+        return value
+    return dt.date.fromisoformat(value) if value else None
 
 
 def span_from(data: dict[str, Any], time: str | None = None) -> DateSpan:
@@ -51,18 +40,26 @@ def span_from(data: dict[str, Any], time: str | None = None) -> DateSpan:
     )
 
 
+# Dates and precisions go to orjson as they are: it writes a date as its ISO day and an
+# enumeration as its value, the same text as ``isoformat`` and ``str``, for less work.
 def source_to_dict(source: Source) -> dict[str, Any]:
+    date = source.date
     recorded = source.recorded_on
-    exact = recorded is not None and recorded.precision == Precision.DAY
     return {
         "agency": source.agency,
         "file": source.file,
         "sheet": source.sheet,
         "row": source.row,
         "ref": source.ref,
-        **span_fields(source.date),
+        "start": date.start,
+        "end": date.end,
+        "precision": date.precision,
+        "approximate": date.approximate,
+        "date_text": date.text,
         "time": source.time,
-        "recorded_on": _iso(recorded.start) if exact and recorded else None,
+        "recorded_on": recorded.start
+        if recorded is not None and recorded.precision == Precision.DAY
+        else None,
         "recorded_on_text": recorded.text if recorded else None,
         "kind": source.kind,
         "text": source.text,
@@ -102,9 +99,14 @@ def source_from(data: dict[str, Any]) -> Source:
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
+    date = event.date
     return {
         "id": event.id,
-        **span_fields(event.date),
+        "start": date.start,
+        "end": date.end,
+        "precision": date.precision,
+        "approximate": date.approximate,
+        "date_text": date.text,
         "time": event.time,
         "agencies": event.agencies,
         "kind": event.kind,

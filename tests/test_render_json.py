@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import stat
 from collections.abc import Callable
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chronology import codec, parallel, pipeline
+from chronology.dates import Precision
 from chronology.render import json as json_render
 from chronology.review import find_review
 from chronology.schema import Chronology
@@ -103,3 +107,17 @@ def test_a_begun_file_already_taken_is_written_afresh(
     begun.path.unlink()
     (written,) = json_render.write(chronology, tmp_path, begun)
     assert written.read_bytes() == _whole(chronology)
+
+
+@given(st.dates(), st.sampled_from(list(Precision)))
+def test_days_and_precisions_are_written_as_iso_days_and_values(
+    day: dt.date, precision: Precision
+) -> None:
+    # the codec hands orjson dates and enumerations as they are: the text must be the same
+    assert orjson.dumps([day, precision]) == orjson.dumps([day.isoformat(), str(precision)])
+
+
+def test_a_document_not_yet_written_reads_back() -> None:
+    chronology = _samples()
+    again = codec.from_document(codec.to_document(chronology))
+    assert codec.dumps(again) == codec.dumps(chronology)
