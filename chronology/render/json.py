@@ -1,16 +1,15 @@
 """``chronology.json``, always written: the machine-readable integrated chronology.
 
 A large chronology is written in two parts side by side, when a core is free: the first
-events here, the rest (and the findings after them) in a worker, into a private file that is
-then appended here. Where this process would otherwise wait for another to finish, it begins
-the file meanwhile (``begin``), and the rest is split as before. The bytes are those of
-writing it in one go (``codec.json_chunks``).
+events by a worker, straight into the file, and the rest (with the findings after them) made
+here in memory meanwhile, then appended. Where this process would otherwise wait for another
+to finish, it begins the file meanwhile (``begin``), and the rest is split as before. The
+bytes are those of writing it in one go (``codec.json_chunks``).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,14 +18,15 @@ from pathlib import Path
 
 from chronology.codec import json_chunks
 from chronology.parallel import can_fork, cores, run_all
-from chronology.safety import PRIVATE, atomic_path
+from chronology.safety import atomic_path
 from chronology.schema import Chronology
 
 FILENAME = "chronology.json"
 # Below this many events one process writes it all: forking would cost more than it saves.
 SPLIT_EVENTS = 20_000
-# Where the events are cut: the second part also carries the findings (a fifth of the file).
-FIRST_PART = 0.6
+# Where the events are cut: the second part also carries the findings (a fifth of the file)
+# and is appended here afterwards.
+FIRST_PART = 0.65
 # Events begun per check that the other process is still at work (about a tenth of a second).
 BEGIN_BATCH = 5_000
 
@@ -79,32 +79,37 @@ def write(chronology: Chronology, out: Path, begun: Begun | None = None) -> list
 
 
 def _write_rest(chronology: Chronology, events: range, path: Path, *, append: bool) -> None:
+    """The events of ``events`` and all that follows them, onto ``path``: a large rest in
+    two parts side by side, the first written in place by a worker while this process
+    makes the second in memory and then appends it (copying a part written elsewhere
+    would read it all back)."""
+    at = path.stat().st_size if append else 0
     if len(events) < SPLIT_EVENTS or cores() < 2 or not can_fork():
-        _write_part(chronology, events, path, append=append)
+        _write_part(chronology, events, path, at)
         return
     cut = events.start + int(len(events) * FIRST_PART)
-    rest = path.with_name(path.name + ".rest")
-    try:
-        run_all(
-            [
-                partial(_write_part, chronology, range(events.start, cut), path, append=append),
-                partial(_write_part, chronology, range(cut, events.stop), rest),
-            ]
-        )
-        _append(path, rest)
-    finally:
-        rest.unlink(missing_ok=True)
+    pieces: list[Callable[[], list[bytes]]] = [
+        partial(_made, chronology, range(cut, events.stop)),  # the first piece runs here
+        partial(_written, chronology, range(events.start, cut), path, at),
+    ]
+    later, _ = run_all(pieces)
+    with path.open("ab") as stream:
+        stream.writelines(later)
 
 
-def _write_part(chronology: Chronology, events: range, path: Path, *, append: bool = False) -> None:
-    mode = os.O_APPEND if append else os.O_TRUNC
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | mode, PRIVATE)
-    # a large buffer: one write call per megabyte, not one per event
-    with os.fdopen(handle, "ab" if append else "wb", buffering=1 << 20) as stream:
+def _made(chronology: Chronology, events: range) -> list[bytes]:
+    return list(json_chunks(chronology, events))
+
+
+def _written(chronology: Chronology, events: range, path: Path, at: int) -> list[bytes]:
+    _write_part(chronology, events, path, at)
+    return []  # nothing left to append
+
+
+def _write_part(chronology: Chronology, events: range, path: Path, at: int) -> None:
+    """Write from byte ``at`` on, and end the file there: run again, it writes the same."""
+    with path.open("r+b", buffering=1 << 20) as stream:  # one write call per megabyte
+        stream.seek(at)
         for chunk in json_chunks(chronology, events):
             stream.write(chunk)
-
-
-def _append(path: Path, part: Path) -> None:
-    with path.open("ab") as out, part.open("rb") as source:
-        shutil.copyfileobj(source, out, 1 << 20)
+        stream.truncate()
