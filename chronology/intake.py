@@ -12,6 +12,8 @@ that order, so the error raised is exactly the one a serial run gives.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import marshal
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from chronology.dates import DateSpan
+from chronology.dates import DateSpan, Precision
 from chronology.loaders import load_file
 from chronology.merge import Features, features_of
 from chronology.parallel import can_fork, cores, start
@@ -143,7 +145,8 @@ def _assembled(
     return loaded, found if features else None
 
 
-# Packing: a worker's outcomes as tuples of plain values.
+# Packing: a worker's outcomes as plain values, its records and features marshalled (three
+# times faster than pickling them, and a worker's records are a fifth of its time).
 Packed = list[tuple[Any, ...] | None]
 
 
@@ -152,8 +155,8 @@ def _packed(loader: _Loader, paths: Sequence[Path]) -> Packed:
 
 
 def _pack(result: LoadResult, features: list[Features] | None) -> tuple[Any, ...]:
-    sources = [_source_values(s) for s in result.sources]
-    return sources, features, result.warnings, result.rejected, result.files
+    records = marshal.dumps(([_source_values(s) for s in result.sources], features))
+    return records, result.warnings, result.rejected, result.files
 
 
 def _unpacked(packed: Packed) -> list[Outcome]:
@@ -162,7 +165,8 @@ def _unpacked(packed: Packed) -> list[Outcome]:
         if item is None:
             outcomes.append(None)
             continue
-        sources, features, warnings, rejected, files = item
+        records, warnings, rejected, files = item
+        sources, features = marshal.loads(records)  # noqa: S302 - our own worker's bytes
         result = LoadResult([_source(v) for v in sources], warnings, rejected, files)
         outcomes.append((result, features))
     return outcomes
@@ -171,7 +175,21 @@ def _unpacked(packed: Packed) -> list[Outcome]:
 def _span_values(span: DateSpan | None) -> tuple[Any, ...] | None:
     if span is None:
         return None
-    return span.start, span.end, span.precision, span.text, span.time, span.approximate
+    start = span.start.toordinal() if span.start else 0
+    end = span.end.toordinal() if span.end else 0
+    return start, end, span.precision.value, span.text, span.time, span.approximate
+
+
+_PRECISIONS = {p.value: p for p in Precision}
+_day = dt.date.fromordinal
+
+
+def _span(values: tuple[Any, ...]) -> DateSpan:
+    start, end, precision, text, time, approximate = values
+    return DateSpan(
+        _day(start) if start else None, _day(end) if end else None, _PRECISIONS[precision],
+        text, time, approximate,
+    )  # fmt: skip
 
 
 def _source_values(s: Source) -> tuple[Any, ...]:
@@ -184,5 +202,5 @@ def _source_values(s: Source) -> tuple[Any, ...]:
 
 def _source(values: tuple[Any, ...]) -> Source:
     agency, file, sheet, row, date, text, time, recorded, *rest = values
-    recorded_on = DateSpan(*recorded) if recorded is not None else None
-    return Source(agency, file, sheet, row, DateSpan(*date), text, time, recorded_on, *rest)
+    recorded_on = _span(recorded) if recorded is not None else None
+    return Source(agency, file, sheet, row, _span(date), text, time, recorded_on, *rest)

@@ -13,7 +13,7 @@ from chronology import intake, parallel
 from chronology.dates import DateSpan, Precision
 from chronology.errors import ChronologyError
 from chronology.merge import features_of
-from chronology.schema import Source
+from chronology.schema import LoadResult, Source
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "imrs"
 forking = pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
@@ -108,8 +108,13 @@ def test_a_record_sent_back_as_plain_values_is_the_same_record() -> None:
         action="NFA", worker="PC 12", subject="Child A", reference="CR/1", sequence=3.0,
         fields={"Date": "1/5/12 09:30"}, kind="strategy_discussion",
     )  # fmt: skip
+    undated = Source("Police", "p.xlsx", None, 8, DateSpan.unknown("n/k"), "Seen")
     assert len(intake._source_values(every)) == len(fields(Source))
-    assert intake._source(intake._source_values(every)) == every
+    features = [("meeting", frozenset({"police"}), ("strategy discussion", "nfa"))] * 2
+    sent = intake._pack(LoadResult([every, undated]), features)
+    ((back, its_features),) = intake._unpacked([sent])
+    assert back.sources == [every, undated]
+    assert its_features == features
 
 
 @forking
