@@ -23,16 +23,15 @@ def inert(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-# A cell starting with a formula character follows a NUL in a row joined on NUL.
-_ROW_FORMULA_STARTS = tuple("\0" + start for start in _FORMULA_STARTS)
+_FORMULA_FIRSTS = frozenset(_FORMULA_STARTS)  # each is one character
 
 
 def inert_row(cells: list[str]) -> list[str]:
-    """``inert`` for every cell of a row, with one scan of the row where none needs it (a
-    cell holding NUL itself at most sends the row cell by cell)."""
-    joined = "\0" + "\0".join(cells)
-    if any(start in joined for start in _ROW_FORMULA_STARTS):
-        return [inert(cell) for cell in cells]
+    """``inert`` for every cell of a row; the row itself where no cell needs it (most
+    rows: one set lookup per cell, no new list)."""
+    for cell in cells:
+        if cell[:1] in _FORMULA_FIRSTS:
+            return [inert(cell) for cell in cells]
     return cells
 
 
