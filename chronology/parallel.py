@@ -14,11 +14,12 @@ import contextlib
 import multiprocessing
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -188,3 +189,13 @@ def _run_piece(index: int) -> tuple[bool, Any]:
         return True, _pieces[index]()
     except Exception:  # noqa: BLE001 - re-run in the parent, which raises it properly
         return False, None
+
+
+def shared_file() -> IO[bytes]:
+    """A file in memory, never on disk where the system allows (Linux), and without a
+    name: made before a fork, it carries a worker's bulky result back without the pipe
+    (which this process would read a few kilobytes at a time, taking the interpreter lock
+    for each, while it works on). The writer flushes before it returns."""
+    if hasattr(os, "memfd_create"):
+        return os.fdopen(os.memfd_create("chronology", os.MFD_CLOEXEC), "w+b")
+    return tempfile.TemporaryFile()

@@ -111,8 +111,9 @@ def test_a_record_sent_back_as_plain_values_is_the_same_record() -> None:
     undated = Source("Police", "p.xlsx", None, 8, DateSpan.unknown("n/k"), "Seen")
     assert len(intake._source_values(every)) == len(fields(Source))
     features = [("meeting", frozenset({"police"}), ("strategy discussion", "nfa"))] * 2
-    sent = intake._pack(LoadResult([every, undated]), features)
-    ((back, its_features),) = intake._unpacked([sent])
+    with parallel.shared_file() as channel:
+        sent = intake._pack(LoadResult([every, undated]), features, channel)
+        ((back, its_features),) = intake._unpacked([sent], channel)
     assert back.sources == [every, undated]
     assert its_features == features
 

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import mmap
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
-from typing import BinaryIO
 
+from chronology.parallel import shared_file
 from chronology.render.ooxml import Raw, cells_xml
 from chronology.render.rows import source_cells
 from chronology.schema import Source
@@ -54,7 +52,7 @@ class Preparing:
 
     def __init__(self, sources: Sequence[Source]) -> None:
         self.sources = sources
-        self._file = _anonymous_file()
+        self._file = shared_file()
 
     def write(self) -> list[int] | None:
         """In the worker: every record's cells, one after another; where each one ends."""
@@ -95,10 +93,3 @@ def released() -> Iterator[None]:
         yield
     finally:
         _current = None
-
-
-def _anonymous_file() -> BinaryIO:
-    """Memory with a file's interface, never on disk where the system allows."""
-    if hasattr(os, "memfd_create"):
-        return os.fdopen(os.memfd_create("chronology-sources", os.MFD_CLOEXEC), "w+b")
-    return tempfile.TemporaryFile()
