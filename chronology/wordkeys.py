@@ -185,7 +185,8 @@ def text_mask(text: str) -> int:
     """The keys (of every pattern registered so far) that the words of ``text`` satisfy.
     (Every word, ``\\w+``, lies within one whitespace-separated token, as no whitespace
     character is a word character.)"""
-    ready()
+    if _PRELOAD:  # (asked of every record several times: no call when nothing waits)
+        ready()
     texts = _REGISTRY.texts
     found = texts.get(text)
     if found is None:
