@@ -4,9 +4,10 @@ Loading and reading each record's wording (its kind, the agencies it names, its 
 the two largest costs before the merge, and both are per file: so, with a second core, a
 forked worker takes the later half of the files (by size) while this process takes the
 rest. The worker's records come back as plain values, marshalled into a shared in-memory
-file (several times faster than pickling the dataclasses through the pipe). Files are taken in a fixed order and reassembled in it, so nothing
-depends on which process loaded what. A file that fails is loaded again here, the first in
-that order, so the error raised is exactly the one a serial run gives.
+file (several times faster than pickling the dataclasses through the pipe). Files are taken
+in a fixed order and reassembled in it, so nothing depends on which process loaded what. A
+file that fails is loaded again here, the first in that order, so the error raised is
+exactly the one a serial run gives.
 """
 
 from __future__ import annotations
