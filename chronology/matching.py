@@ -99,10 +99,35 @@ def _named_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]:
     """Pairs where at least one record names the other's agency, screened with array
     arithmetic a slice of records at a time (memory stays bounded); only the survivors
     reach ``judge``."""
-    end = np.searchsorted(columns.day, columns.day + 2, side="left")
     for low in range(0, len(exact), PAIR_SLICE):
-        i, j = _block_pairs(end, low, min(len(exact), low + PAIR_SLICE))
+        i, j = _naming_pairs(columns, low, min(len(exact), low + PAIR_SLICE))
         yield from _screened(exact, columns, i, j)
+
+
+def _naming_pairs(
+    columns: _Columns, low: int, high: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every pair (i, j), i < j, dated a day or less apart, where one of the records low to
+    high names the other's kind of agency: looked up from the namer's side in an index of
+    records by kind of agency and day, so a crowded day costs its named pairs, not all of
+    its pairs. A pair in which each names the other comes from the first of them only."""
+    index = columns.by_type_and_day()
+    nothing = np.zeros(0, dtype=np.int64)
+    namers, named = [nothing], [nothing]
+    for kind in range(len(columns.types)):
+        a = low + np.flatnonzero((columns.mentions[low:high] >> kind) & 1)
+        first = np.searchsorted(index.key, kind * index.span + columns.day[a] - 1, "left")
+        last = np.searchsorted(index.key, kind * index.span + columns.day[a] + 1, "right")
+        namer, at = _pairs_in(first, last, 0, rows=a)
+        namers.append(namer)
+        named.append(index.order[at])
+    a, b = np.concatenate(namers), np.concatenate(named)
+    mutual = (columns.type[a] >= 0) & ((columns.mentions[b] >> np.maximum(columns.type[a], 0)) & 1)
+    keep = (a != b) & ((mutual == 0) | (a < b))
+    a, b = a[keep], b[keep]
+    i, j = np.minimum(a, b), np.maximum(a, b)
+    order = np.lexsort((j, i))
+    return i[order], j[order]
 
 
 def _screened(
@@ -136,23 +161,30 @@ def _screened(
             yield link
 
 
-def _block_pairs(
-    end: npt.NDArray[np.int64], low: int, high: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Every (i, j), low <= i < high, i < j < end[i]: j dated the same day as i or the next."""
-    return _pairs_in(np.arange(low + 1, high + 1, dtype=np.int64), end[low:high], low)
-
-
 def _pairs_in(
-    begin: npt.NDArray[np.int64], stop: npt.NDArray[np.int64], low: int
+    begin: npt.NDArray[np.int64],
+    stop: npt.NDArray[np.int64],
+    low: int,
+    rows: npt.NDArray[np.int64] | None = None,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Every (i, j) with i = low + k and begin[k] <= j < stop[k]."""
+    """Every (i, j) with i = low + k (or ``rows[k]``) and begin[k] <= j < stop[k]."""
     counts = np.maximum(stop - begin, 0)
-    left = np.repeat(np.arange(low, low + len(counts), dtype=np.int64), counts)
+    if rows is None:
+        rows = np.arange(low, low + len(counts), dtype=np.int64)
+    left = np.repeat(rows, counts)
     offsets = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
         np.cumsum(counts) - counts, counts
     )
     return left, np.repeat(begin, counts) + offsets
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Record positions sorted by a key; ``key`` holds the keys in that order."""
+
+    order: npt.NDArray[np.int64]
+    key: npt.NDArray[np.int64]
+    span: int  # one more than the largest day: keys are group * span + day
 
 
 class _Columns:
@@ -193,6 +225,25 @@ class _Columns:
             dtype=np.int64,
             count=len(exact),
         )
+        self.types = types
+        self._by_type: _Index | None = None
+
+    def by_type_and_day(self) -> _Index:
+        """Records with a known kind of agency, by that kind, then day, then position."""
+        if self._by_type is None:
+            self._by_type = self._index(self.type)
+        return self._by_type
+
+    def by_kind_and_day(self) -> _Index:
+        """Records of a known kind of contact, by that kind, then day, then position."""
+        return self._index(self.kind)
+
+    def _index(self, group: npt.NDArray[np.int64]) -> _Index:
+        span = int(self.day.max()) + 2 if len(self.day) else 2
+        members = np.flatnonzero(group >= 0)
+        key = group[members] * span + self.day[members]
+        order = np.argsort(key, kind="stable")
+        return _Index(members[order], key[order], span)
 
     def acceptable(
         self,
@@ -225,15 +276,9 @@ class _Columns:
 def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]:
     """Same-day records of the same kind of contact by different agencies, in near-identical
     words: every such pair scored in one array comparison a slice at a time."""
-    end = np.searchsorted(columns.day, columns.day + 1, side="left")
-    for low in range(0, len(exact), PAIR_SLICE):
-        i, j = _block_pairs(end, low, min(len(exact), low + PAIR_SLICE))
-        keep = (
-            (columns.kind[i] == columns.kind[j])
-            & (columns.kind[i] >= 0)
-            & (columns.agency[i] != columns.agency[j])
-        )
-        i, j = i[keep], j[keep]
+    index = columns.by_kind_and_day()
+    for low in range(0, len(index.order), PAIR_SLICE):
+        i, j = _same_kind_pairs(columns, index, low, min(len(index.order), low + PAIR_SLICE))
         scores = process.cpdist(
             [exact[k].text for k in i.tolist()], [exact[k].text for k in j.tolist()],
             scorer=fuzz.ratio, score_cutoff=TEXT_ALONE, dtype=np.uint8, workers=-1,
@@ -245,6 +290,18 @@ def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]
             link = judge(exact[a], exact[b], int(text))
             if link is not None:
                 yield link
+
+
+def _same_kind_pairs(
+    columns: _Columns, index: _Index, low: int, high: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every pair (i, j), i < j, of two agencies' records of one kind of contact on one
+    day, for the index positions low to high: each kind's day is a run of the index."""
+    end = np.searchsorted(index.key, index.key[low:high], side="right")
+    p, q = _pairs_in(np.arange(low + 1, high + 1, dtype=np.int64), end, low)
+    i, j = index.order[p], index.order[q]  # i < j: the index keeps positions in order
+    keep = columns.agency[i] != columns.agency[j]
+    return i[keep], j[keep]
 
 
 def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:

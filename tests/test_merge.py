@@ -253,3 +253,86 @@ def test_normalised_words_are_those_of_the_plain_regex(text: str) -> None:
 )
 def test_normalised_words(text: str, words: str) -> None:
     assert matching.normalise_text(text) == words
+
+
+_TYPES = ["police", "childrens_social_care", "gp", "health_visiting", None]
+
+
+@given(
+    records=st.lists(
+        st.tuples(
+            st.integers(0, 4),  # day
+            st.sampled_from(_TYPES),  # the record's kind of agency
+            st.sets(st.sampled_from(_TYPES[:-1]), max_size=3),  # the kinds it names
+            st.integers(0, 3),  # which agency of that kind
+        ),
+        max_size=40,
+    ),
+    slice_size=st.integers(1, 50),
+)
+def test_named_pairs_from_the_index_are_every_named_pair_once(
+    records: list[tuple[int, str | None, set[str], int]], slice_size: int
+) -> None:
+    """The index of records by kind of agency and day gives exactly the pairs a scan of
+    every pair a day or less apart keeps (one naming the other), each once."""
+    exact = [
+        matching.Unit(
+            index=n, agency=f"{kind}-{which}", start=730_000 + day, end=730_000 + day,
+            exact=True, kind=None, text="", time=None, mentions=frozenset(names),
+            agency_type=kind,
+        )
+        for n, (day, kind, names, which) in enumerate(sorted(records, key=lambda r: r[0]))
+    ]  # fmt: skip
+    columns = matching._Columns(exact)
+    expected = {
+        (i, j)
+        for i, j in itertools.combinations(range(len(exact)), 2)
+        if columns.day[j] - columns.day[i] <= 1
+        and columns.names(np.array([i]), np.array([j]))[0]
+        + columns.names(np.array([j]), np.array([i]))[0]
+    }
+    found: list[tuple[int, int]] = []
+    for low in range(0, len(exact), slice_size):
+        i, j = matching._naming_pairs(columns, low, min(len(exact), low + slice_size))
+        found += zip(i.tolist(), j.tolist(), strict=True)
+    assert sorted(found) == sorted(expected)
+    assert len(found) == len(set(found))
+
+
+@given(
+    records=st.lists(
+        st.tuples(
+            st.integers(0, 3), st.sampled_from([None, "phone_call", "referral"]), st.integers(0, 2)
+        ),  # fmt: skip  (day, kind, agency)
+        max_size=40,
+    ),
+    slice_size=st.integers(1, 50),
+)
+def test_same_kind_pairs_from_the_index_are_every_such_pair_once(
+    records: list[tuple[int, str | None, int]], slice_size: int
+) -> None:
+    exact = [
+        matching.Unit(
+            index=n, agency=f"agency {agency}", start=730_000 + day, end=730_000 + day,
+            exact=True, kind=kind, text="", time=None,
+        )
+        for n, (day, kind, agency) in enumerate(sorted(records, key=lambda r: r[0]))
+    ]  # fmt: skip
+    columns = matching._Columns(exact)
+    expected = {
+        (i, j)
+        for i, j in itertools.combinations(range(len(exact)), 2)
+        if exact[i].start == exact[j].start
+        and exact[i].kind is not None
+        and exact[i].kind == exact[j].kind
+        and exact[i].agency != exact[j].agency
+    }
+    index = columns.by_kind_and_day()
+    found: list[tuple[int, int]] = []
+    for low in range(0, len(index.order), slice_size):
+        i, j = matching._same_kind_pairs(
+            columns, index, low, min(len(index.order), low + slice_size)
+        )
+        found += zip(i.tolist(), j.tolist(), strict=True)
+    assert sorted(found) == sorted(expected)
+    assert len(found) == len(set(found))
