@@ -7,7 +7,6 @@ with the number of rows. Every accepted link carries its score and a reason a pe
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,8 +15,8 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from chronology.classify import link_days
-from chronology.dates import Precision
+from chronology.meetings import meeting_links
+from chronology.units import Link, Unit, pairs_in
 
 # A vague date (a week, a month) narrow enough to be matched against exact ones.
 VAGUE_DAYS = 31
@@ -30,51 +29,11 @@ TEXT_ALONE = 80
 # With corroboration (each names the other agency, or both are the same kind of contact),
 # this much shared wording is enough.
 TEXT_CORROBORATED = 30
-_WORDS = re.compile(r"[^\w]+")
-# ASCII word characters kept, every other byte made a space: ``_WORDS`` for ASCII text.
-_ASCII_WORDS = bytes(
-    c if chr(c).isascii() and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256)
-)
-
-
-@dataclass(slots=True, eq=False)  # identity: unique by index; not frozen: 3x faster to build
-class Unit:
-    """One record (or a cluster of exact duplicates) as the matcher sees it."""
-
-    index: int
-    agency: str
-    start: int  # proleptic ordinal of the first possible day
-    end: int
-    exact: bool  # dated to a single day
-    kind: str | None
-    text: str
-    time: str | None
-    mentions: frozenset[str] = frozenset()  # agency types the record names
-    agency_type: str | None = None
-    minutes: int | None = None  # time of day, in minutes after midnight
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    a: int
-    b: int
-    score: float
-    reason: str
-    conflict: bool = False
-
-
-def normalise_text(text: str) -> str:
-    """Lower-case words separated by single spaces. Most records are ASCII, and for them a
-    byte table does what the regex does, three times faster (every record is read so)."""
-    lowered = text.lower()
-    if lowered.isascii():
-        return " ".join(lowered.encode().translate(_ASCII_WORDS).decode().split())
-    return _WORDS.sub(" ", lowered).strip()
 
 
 def find_links(units: Sequence[Unit]) -> list[Link]:
     """Every accepted cross-agency link, strongest first, in a deterministic order."""
-    links = [*_same_day_links(units), *_vague_links(units), *_meeting_links(units)]
+    links = [*_same_day_links(units), *_vague_links(units), *meeting_links(units)]
     best: dict[tuple[int, int], Link] = {}
     for link in links:
         key = (link.a, link.b)
@@ -118,7 +77,7 @@ def _naming_pairs(
         a = low + np.flatnonzero((columns.mentions[low:high] >> kind) & 1)
         first = np.searchsorted(index.key, kind * index.span + columns.day[a] - 1, "left")
         last = np.searchsorted(index.key, kind * index.span + columns.day[a] + 1, "right")
-        namer, at = _pairs_in(first, last, 0, rows=a)
+        namer, at = pairs_in(first, last, 0, rows=a)
         namers.append(namer)
         named.append(index.order[at])
     a, b = np.concatenate(namers), np.concatenate(named)
@@ -159,23 +118,6 @@ def _screened(
         link = judge(exact[a], exact[b], int(text))  # the same rules, one pair: the reason
         if link is not None:
             yield link
-
-
-def _pairs_in(
-    begin: npt.NDArray[np.int64],
-    stop: npt.NDArray[np.int64],
-    low: int,
-    rows: npt.NDArray[np.int64] | None = None,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Every (i, j) with i = low + k (or ``rows[k]``) and begin[k] <= j < stop[k]."""
-    counts = np.maximum(stop - begin, 0)
-    if rows is None:
-        rows = np.arange(low, low + len(counts), dtype=np.int64)
-    left = np.repeat(rows, counts)
-    offsets = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(
-        np.cumsum(counts) - counts, counts
-    )
-    return left, np.repeat(begin, counts) + offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +240,7 @@ def _same_kind_pairs(
     """Every pair (i, j), i < j, of two agencies' records of one kind of contact on one
     day, for the index positions low to high: each kind's day is a run of the index."""
     end = np.searchsorted(index.key, index.key[low:high], side="right")
-    p, q = _pairs_in(np.arange(low + 1, high + 1, dtype=np.int64), end, low)
+    p, q = pairs_in(np.arange(low + 1, high + 1, dtype=np.int64), end, low)
     i, j = index.order[p], index.order[q]  # i < j: the index keeps positions in order
     keep = columns.agency[i] != columns.agency[j]
     return i[keep], j[keep]
@@ -386,83 +328,3 @@ def _corroborated(exact: bool, gap: int, same_kind: bool, text: int) -> bool:
 
 def _label(kind: str | None) -> str:
     return (kind or "contact").replace("_", " ")
-
-
-def minutes_of(time: str | None) -> int | None:
-    """``"15:30"`` → 930."""
-    if not time:
-        return None
-    hours, _, mins = time.partition(":")
-    return int(hours) * 60 + int(mins or 0)
-
-
-def _meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
-    """Multi-agency meetings: two agencies' records of the same kind of meeting, within the
-    kind's window, are one meeting when each is the other's nearest; apart = a conflict."""
-    windows = link_days()
-    by_kind: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units:
-        if unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
-            by_kind[unit.kind].append(unit)
-    for kind in sorted(by_kind):
-        ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))
-        label = kind.replace("_", " ")
-        for a, b in _mutual_nearest(ordered, windows[kind]):
-            yield _meeting_link(ordered[a], ordered[b], label)
-
-
-def _mutual_nearest(ordered: Sequence[Unit], window: int) -> list[tuple[int, int]]:
-    """Pairs (a, b), positions in ``ordered``, where b is a's nearest record of b's agency
-    within ``window`` days and a is b's nearest of a's; nearest by gap, then by how far the
-    starts are apart, then by index. Worked out as arrays, a slice of records at a time."""
-    start = np.fromiter((u.start for u in ordered), dtype=np.int64, count=len(ordered))
-    end = np.fromiter((u.end for u in ordered), dtype=np.int64, count=len(ordered))
-    index = np.fromiter((u.index for u in ordered), dtype=np.int64, count=len(ordered))
-    codes = {name: n for n, name in enumerate(sorted({u.agency for u in ordered}))}
-    agency = np.fromiter((codes[u.agency] for u in ordered), dtype=np.int64, count=len(ordered))
-    low = np.searchsorted(start, start - window - 7, side="left")
-    high = np.searchsorted(start, end + window, side="right")
-    best: list[npt.NDArray[np.int64]] = []
-    for first in range(0, len(ordered), PAIR_SLICE):
-        last = min(len(ordered), first + PAIR_SLICE)
-        a = np.repeat(np.arange(first, last, dtype=np.int64), high[first:last] - low[first:last])
-        b = (
-            low[a]
-            + np.arange(len(a), dtype=np.int64)
-            - np.repeat(
-                np.cumsum(high[first:last] - low[first:last])
-                - (high[first:last] - low[first:last]),
-                high[first:last] - low[first:last],
-            )
-        )
-        gap = np.maximum(0, np.maximum(start[a], start[b]) - np.minimum(end[a], end[b]))
-        keep = (agency[a] != agency[b]) & (gap <= window)
-        a, b, gap = a[keep], b[keep], gap[keep]
-        order = np.lexsort((index[b], np.abs(start[b] - start[a]), gap, agency[b], a))
-        a, b = a[order], b[order]
-        head = np.ones(len(a), dtype=np.bool_)
-        head[1:] = (a[1:] != a[:-1]) | (agency[b][1:] != agency[b][:-1])
-        best.append(a[head] * len(ordered) + b[head])
-    chosen = np.concatenate(best) if best else np.zeros(0, dtype=np.int64)
-    a, b = np.divmod(chosen, len(ordered))
-    mutual = np.isin(b * len(ordered) + a, chosen) & (index[b] > index[a])
-    return list(zip(a[mutual].tolist(), b[mutual].tolist(), strict=True))
-
-
-def _gap(a: Unit, b: Unit) -> int:
-    return max(0, max(a.start, b.start) - min(a.end, b.end))
-
-
-def _meeting_link(a: Unit, b: Unit, label: str) -> Link:
-    gap = _gap(a, b)
-    pair = (min(a.index, b.index), max(a.index, b.index))
-    if gap == 0:
-        return Link(*pair, 0.95, f"same {label}, same day")
-    if gap == 1:
-        return Link(*pair, 0.9, f"same {label}, recorded a day apart")
-    reason = f"same {label}: each agency's nearest record of one, {gap} days apart"
-    return Link(*pair, round(0.8 - gap / 100, 3), reason, conflict=True)
-
-
-def is_exact(precision: Precision, start: int, end: int) -> bool:
-    return precision == Precision.DAY and start == end

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from chronology.classify import agency_type, classify, mentioned_types
 from chronology.events import build_event, event_sort_key
-from chronology.matching import Link, Unit, find_links, is_exact, minutes_of, normalise_text
+from chronology.matching import find_links
 from chronology.parallel import map_chunks
 from chronology.schema import Event, MergeDecision, Source
+from chronology.units import Link, Unit, is_exact, minutes_of, normalise_text
 
 # What matching reads from a record: its kind, the agency types it names, its words.
 Features = tuple[str | None, frozenset[str], tuple[str, str]]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology import events, matching
+from chronology import events, matching, units
 from chronology.dates import parse_date
 from chronology.merge import merge
 from chronology.schema import Source
@@ -221,14 +221,14 @@ def test_better_wording_never_turns_an_accepted_pair_down() -> None:
     times = [None, 540, 545, 900]
     scores = [0, 29, 30, 31, 44, 45, 59, 60, 61, 64, 65, 79, 80, 100]
     cases = list(itertools.product([0, 1], kinds, kinds, times, times, [0, 1, 2]))
-    units = []
+    made = []
     for n, (gap, kind_a, kind_b, min_a, min_b, _named) in enumerate(cases):
         for k, (day, kind, minutes) in enumerate(((0, kind_a, min_a), (gap, kind_b, min_b))):
-            units.append(
-                matching.Unit(2 * n + k, f"A{k}", day, day, True, kind, "", None, minutes=minutes)
+            made.append(
+                units.Unit(2 * n + k, f"A{k}", day, day, True, kind, "", None, minutes=minutes)
             )
-    columns = matching._Columns(units)
-    first = np.arange(0, len(units), 2)
+    columns = matching._Columns(made)
+    first = np.arange(0, len(made), 2)
     named = np.array([case[5] for case in cases])
     for low, high in itertools.combinations_with_replacement(scores, 2):
         at = [np.full(len(cases), score) for score in (low, high)]
@@ -239,7 +239,7 @@ def test_better_wording_never_turns_an_accepted_pair_down() -> None:
 @given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)))
 def test_normalised_words_are_those_of_the_plain_regex(text: str) -> None:
     # the byte-table shortcut for ASCII must give what the regex gives for any text
-    assert matching.normalise_text(text) == matching._WORDS.sub(" ", text.lower()).strip()
+    assert units.normalise_text(text) == units._WORDS.sub(" ", text.lower()).strip()
 
 
 @pytest.mark.parametrize(
@@ -252,7 +252,7 @@ def test_normalised_words_are_those_of_the_plain_regex(text: str) -> None:
     ],
 )
 def test_normalised_words(text: str, words: str) -> None:
-    assert matching.normalise_text(text) == words
+    assert units.normalise_text(text) == words
 
 
 _TYPES = ["police", "childrens_social_care", "gp", "health_visiting", None]
@@ -276,7 +276,7 @@ def test_named_pairs_from_the_index_are_every_named_pair_once(
     """The index of records by kind of agency and day gives exactly the pairs a scan of
     every pair a day or less apart keeps (one naming the other), each once."""
     exact = [
-        matching.Unit(
+        units.Unit(
             index=n, agency=f"{kind}-{which}", start=730_000 + day, end=730_000 + day,
             exact=True, kind=None, text="", time=None, mentions=frozenset(names),
             agency_type=kind,
@@ -312,7 +312,7 @@ def test_same_kind_pairs_from_the_index_are_every_such_pair_once(
     records: list[tuple[int, str | None, int]], slice_size: int
 ) -> None:
     exact = [
-        matching.Unit(
+        units.Unit(
             index=n, agency=f"agency {agency}", start=730_000 + day, end=730_000 + day,
             exact=True, kind=kind, text="", time=None,
         )

@@ -39,9 +39,9 @@ from chronology.analysis.common import Finding, plural, when
 from chronology.codec import read_chronology
 from chronology.dates import DateSpan
 from chronology.loaders import load_file
-from chronology.matching import normalise_text
 from chronology.merge import merge
 from chronology.schema import Chronology, Source
+from chronology.units import normalise_text
 
 MIN_TEXT = 55  # below this text similarity two entries are never one
 MIN_SCORE = 70  # text similarity plus date bonus needed to pair
