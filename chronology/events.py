@@ -13,7 +13,10 @@ from chronology.schema import Event, MergeDecision, Source
 def event_sort_key(event: Event) -> tuple[object, ...]:
     """Date interval, then time, then sequence, then agency; provenance breaks any tie."""
     first = event.sources[0]
-    sequences = [s.sequence for s in event.sources if s.sequence is not None]
+    if len(event.sources) == 1:  # most events: no list to make
+        sequences = [] if first.sequence is None else [first.sequence]
+    else:
+        sequences = [s.sequence for s in event.sources if s.sequence is not None]
     return (
         event.date.sort_key,
         event.time or "",

@@ -50,7 +50,8 @@ def merge(
     Unknown refs are skipped here: the review layer reports them, located, beforehand.
     ``features``, if given, are ``features_of(sources)`` found beforehand.
     """
-    order = sorted(range(len(sources)), key=lambda i: source_sort_key(sources[i]))
+    keys = [source_sort_key(source) for source in sources]
+    order = sorted(range(len(sources)), key=keys.__getitem__)
     ordered = [sources[i] for i in order]
     if features is None:
         features = map_chunks(features_of, ordered)
@@ -140,18 +141,19 @@ def _unit(index: int, first: Source, features: Features) -> Unit:
     span = first.date
     start = span.start.toordinal() if span.start else -1
     end = span.end.toordinal() if span.end else -1
+    text, action = words
     return Unit(
-        index=index,
-        agency=first.agency,
-        start=start,
-        end=end,
-        exact=span.start is not None and is_exact(span.precision, start, end),
-        kind=first.kind,
-        text=" ".join(filter(None, words)),
-        time=first.time,
-        mentions=mentions,
-        agency_type=agency_type(first.agency),
-        minutes=minutes_of(first.time),
+        index,
+        first.agency,
+        start,
+        end,
+        span.start is not None and is_exact(span.precision, start, end),
+        first.kind,
+        f"{text} {action}" if text and action else text or action,  # the words, space-joined
+        first.time,
+        mentions,
+        agency_type(first.agency),
+        minutes_of(first.time),
     )
 
 
