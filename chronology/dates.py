@@ -14,16 +14,9 @@ import numbers
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chronology.datetext import (
-    MAX_YEAR,
-    MIN_YEAR,
-    MONTHS,
-    DateError,
-    from_serial,
-    month_end,
-    read_date_text,
-    read_time_text,
-)
+from chronology.clock import read_time_text
+from chronology.datetext import MAX_YEAR, MIN_YEAR, MONTHS, from_serial, month_end, read_date_text
+from chronology.datewords import DateError
 
 __all__ = [
     "PIVOT_YEAR",
