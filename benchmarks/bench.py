@@ -2,9 +2,10 @@
 
     python benchmarks/bench.py [--sizes 8x100,10x300,20x5000,40x5000] [--repeat 3]
 
-Each measurement runs in a fresh process; the best of ``--repeat`` wall times is kept, and the
-peak memory (PSS) of the whole process tree, workers included, from one more run. Results go
-to stdout and benchmarks/results.md.
+Each measurement runs in a fresh process. ``--repeat`` rounds each time every size's baseline
+and merge once, in turn, and the best wall time of each is kept; the peak memory (PSS) of the
+whole process tree, workers included, comes from one more run. Results go to stdout and
+benchmarks/results.md.
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 
-def timed(command: list[str], repeat: int) -> tuple[float, float]:
-    """The best wall time of ``repeat`` plain runs, and the peak memory of one more run
-    watched by peak.py (watching costs a little CPU, so it is kept out of the timings)."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        best = min(best, time.perf_counter() - started)
+def wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def peak(command: list[str]) -> float:
+    """Peak memory of one run watched by peak.py (watching costs a little CPU, so it is
+    kept out of the timings)."""
     watched = [sys.executable, str(HERE / "peak.py"), *command]
     result = subprocess.run(watched, check=True, capture_output=True, text=True)
-    return best, float(result.stdout.strip().splitlines()[-1])
+    return float(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -40,6 +42,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="8x100,10x300,20x5000,40x5000")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    runs = [_commands(size) for size in args.sizes.split(",")]
+    # Rounds, each timing every command once: a slow spell of a shared machine then falls on
+    # every size and on both sides of a ratio, not on one of them.
+    best: dict[tuple[str, str], float] = {}
+    for _round in range(args.repeat):
+        for size, commands in runs:
+            for side, command in commands.items():
+                best[size, side] = min(best.get((size, side), float("inf")), wall(command))
     lines = [
         f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
         f"Python {platform.python_version()}, {_cores()} cores.",
@@ -49,26 +59,13 @@ def main() -> None:
         "|---|---|---|---|---|---|---|",
     ]
     merge_times: dict[int, float] = {}
-    for size in args.sizes.split(","):
+    for size, commands in runs:
         agencies, rows = (int(x) for x in size.split("x"))
-        data = HERE / "data" / size
-        files = generate(data, agencies, rows)
-        out = HERE / "out" / size
-        chronology = [
-            *(sys.executable, "-m", "chronology", "merge", *map(str, files)),
-            *("--out", str(out / "merge"), "--formats", "json,csv,xlsx", "--quiet"),
-        ]
-        baseline = [
-            sys.executable,
-            str(HERE / "baseline.py"),
-            str(out / "baseline"),
-            *map(str, files),
-        ]
-        base_s, base_mb = timed(baseline, args.repeat)
-        merge_s, merge_mb = timed(chronology, args.repeat)
+        base_s, merge_s = best[size, "baseline"], best[size, "merge"]
         lines.append(
             f"| {agencies} × {rows:,} | {agencies * rows:,} | {base_s:.2f} | {merge_s:.2f} | "
-            f"{merge_s / base_s:.2f}× | {merge_mb:.0f} | {base_mb:.0f} |"
+            f"{merge_s / base_s:.2f}× | {peak(commands['merge']):.0f} "
+            f"| {peak(commands['baseline']):.0f} |"
         )
         print(lines[-1], flush=True)
         merge_times[agencies * rows] = merge_s
@@ -77,6 +74,19 @@ def main() -> None:
         lines += ["", f"200,000 rows take {scaling:.2f}× the time of 100,000 rows."]
     (HERE / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+
+
+def _commands(size: str) -> tuple[str, dict[str, list[str]]]:
+    """The size's inputs (generated once) and its two commands, baseline and merge."""
+    agencies, rows = (int(x) for x in size.split("x"))
+    files = [str(f) for f in generate(HERE / "data" / size, agencies, rows)]
+    out = HERE / "out" / size
+    merge = [
+        *(sys.executable, "-m", "chronology", "merge", *files),
+        *("--out", str(out / "merge"), "--formats", "json,csv,xlsx", "--quiet"),
+    ]
+    baseline = [sys.executable, str(HERE / "baseline.py"), str(out / "baseline"), *files]
+    return size, {"baseline": baseline, "merge": merge}
 
 
 def _cores() -> int:
