@@ -11,7 +11,9 @@ import contextlib
 import functools
 import os
 import sys
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -50,6 +52,20 @@ def _root(
     _state["debug"] = debug
 
 
+_REPORT = (
+    "This is a bug in chronology, not a problem with your files. Run again with --debug to see "
+    "the details (they may quote your data: check before sharing them)."
+)
+
+
+def _where(exc: BaseException) -> str:
+    """The kind of failure and where it happened, without its message: a message may quote
+    the input (a decoding error carries the bytes it failed on), and this may be shared."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    place = f" at {Path(frames[-1].filename).name} line {frames[-1].lineno}" if frames else ""
+    return type(exc).__name__ + place
+
+
 def guarded(command: F) -> F:
     """The error boundary: library errors become messages; bugs say how to report them."""
 
@@ -67,7 +83,7 @@ def guarded(command: F) -> F:
         except Exception as exc:
             if _state["debug"]:
                 raise
-            typer.echo(f"internal error: {exc!r}. Run again with --debug for details.", err=True)
+            typer.echo(f"internal error: {_where(exc)}. {_REPORT}", err=True)
             raise typer.Exit(1) from None
 
     return run  # type: ignore[return-value]

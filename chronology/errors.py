@@ -65,6 +65,13 @@ class CorruptFileError(InputError):
     hint = "Open it in Excel or LibreOffice, check it displays, and save a fresh copy."
 
 
+class EncodingError(InputError):
+    hint = (
+        "Open it in Excel and save it again as 'CSV UTF-8 (Comma delimited)', "
+        "or fix the characters on that line."
+    )
+
+
 class EncryptedFileError(InputError):
     hint = (
         "Ask the agency for an unprotected copy, "

@@ -279,3 +279,20 @@ def test_objects_are_left_for_the_exit_only_when_the_process_ends_at_once(
     gcpause.ends_at_once()
     gcpause.keep_until_exit("a merge")
     assert gcpause._kept == ["a merge"]
+
+
+def test_a_bug_is_reported_by_kind_and_place_never_quoting_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chronology import intake
+
+    def broken(*_args: object) -> None:
+        raise ValueError("Kayleigh Marsh, 07700 900123")  # what an exception may carry
+
+    monkeypatch.setattr(intake._Loader, "one", broken)
+    result = runner.invoke(app, ["merge", str(SAMPLES / "imrs"), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "internal error: ValueError at test_cli.py line" in result.output
+    assert "--debug" in result.output
+    assert "Kayleigh" not in result.output
+    assert "Traceback" not in result.output

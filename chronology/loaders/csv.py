@@ -10,10 +10,11 @@ import codecs
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from chronology.errors import CorruptFileError, Notice
+from chronology.errors import CorruptFileError, EncodingError, Notice
 from chronology.loaders.table import RawTable
 
 EXTENSIONS = (".csv", ".tsv", ".txt")
@@ -25,24 +26,55 @@ _BOMS = (
 _SAMPLE = 65536
 
 
-def decode(raw: bytes) -> tuple[str, str]:
+def decode(raw: bytes, display: str) -> tuple[str, str]:
     """Text and the encoding used: a BOM wins, then UTF-16 without a BOM (every other byte
-    zero), then strict UTF-8, then Windows cp1252."""
+    zero), then strict UTF-8, then Windows cp1252. Text that is UTF-8 (it says so, or it
+    holds UTF-8's many-byte characters) but has bytes that are not is an error, located:
+    read as cp1252 it would come out garbled ("Childrenâ€™s")."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding), encoding
+            return _strictly(raw, encoding, display), encoding
     utf16 = _bomless_utf16(raw[:4096])
     if utf16:
         return raw.decode(utf16, errors="replace"), utf16
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        if _mostly_utf8(raw):
+            _strictly(raw, "utf-8", display)  # raises, located
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; latin-1 keeps every byte rather than lose a row
         return raw.decode("latin-1"), "latin-1"
+
+
+# A lead byte and its continuation bytes: UTF-8's many-byte characters (curly quotes, the
+# pound sign, accented letters).
+_MANY_BYTE_UTF8 = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """More of UTF-8's many-byte characters than bytes UTF-8 cannot read: a UTF-8 file with
+    a few damaged bytes. (In a cp1252 file every accented letter and curly quote is a byte
+    UTF-8 cannot read, and the many-byte patterns occur only by chance.)"""
+    unreadable = raw.decode("utf-8", errors="replace").count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    return len(_MANY_BYTE_UTF8.findall(raw)) > unreadable
+
+
+def _strictly(raw: bytes, encoding: str, display: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        name = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+        raise EncodingError(
+            f"line {line} holds bytes that are not {name}, the encoding the rest of the file "
+            "is in; nothing was read from the file",
+            file=display,
+        ) from None
 
 
 def _bomless_utf16(head: bytes) -> str | None:
@@ -80,7 +112,7 @@ def _delimiter(text: str) -> str:
 
 def read_tables(path: Path, display: str) -> Iterator[RawTable]:
     """One table; row numbers are the records a person sees in Excel (header line = 1)."""
-    text, encoding = decode(path.read_bytes())
+    text, encoding = decode(path.read_bytes(), display)
     notes = []
     if encoding in ("latin-1", "utf-16-le", "utf-16-be"):
         notes.append(Notice(display, None, None, f"file read as {encoding} (no marker said so)"))
