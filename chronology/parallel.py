@@ -95,9 +95,11 @@ def map_chunks(
 
 
 def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[bool, Any]]:
-    """Every piece's outcome: the first (the heaviest, where pieces are ordered so) done
-    here, meanwhile the rest in ``count - 1`` workers; a piece that failed comes back as
-    (False, None), to be run again by the caller."""
+    """Every piece's outcome: the first done here, meanwhile the rest in ``count - 1``
+    workers, in order; then, here, any piece no worker has begun, from the last (so the
+    workers take the pieces from the front and this process from the back, and neither
+    waits while the other has a queue). A piece that failed comes back as (False, None),
+    to be run again by the caller."""
     global _pieces, _side_by_side  # handed to the workers through the fork, not pickled
     _pieces, _side_by_side = pieces, count
     try:
@@ -107,8 +109,14 @@ def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[boo
                 futures = [pool.submit(_run_piece, i) for i in range(1, len(pieces))]
             except OSError:  # the system would not fork (out of memory?): all of it here
                 return []
-            here = _run_piece(0)
-            return [here, *(_outcome_of(future) for future in futures)]
+            outcomes = {0: _run_piece(0)}
+            for index in range(len(futures), 0, -1):
+                if futures[index - 1].cancel():
+                    outcomes[index] = _run_piece(index)
+            return [
+                outcomes[i] if i in outcomes else _outcome_of(futures[i - 1])
+                for i in range(len(pieces))
+            ]
     finally:
         _pieces, _side_by_side = (), 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 
 import pytest
@@ -24,10 +25,25 @@ def test_results_come_back_in_the_order_given() -> None:
 
 @forking
 def test_the_first_piece_runs_here_and_the_rest_in_a_worker() -> None:
-    here, *there = parallel.run_all([pid, pid, pid], workers=2)
+    here, there = parallel.run_all([_slow_pid, pid], workers=2)
     assert here == os.getpid()
-    assert len(set(there)) == 1
-    assert os.getpid() not in there
+    assert there != os.getpid()  # begun by the worker while this was busy
+
+
+def _slow_pid() -> int:
+    time.sleep(0.2)
+    return os.getpid()
+
+
+@forking
+def test_pieces_no_worker_has_begun_are_taken_here_from_the_back() -> None:
+    """The worker takes pieces from the front; this process, once its own is done, takes
+    those not yet begun from the back, so neither waits while the other has a queue."""
+    found = parallel.run_all([pid, *[_slow_pid] * 6], workers=2)
+    assert found[0] == os.getpid()
+    assert found[-1] == os.getpid()  # the last, long before the worker reached it
+    assert found[1] != os.getpid()  # the first, the worker's
+    assert len(set(found)) == 2
 
 
 @forking

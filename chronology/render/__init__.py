@@ -99,15 +99,17 @@ def write_while(
 
 
 def _pieces(names: list[str]) -> list[tuple[str, ...]]:
-    """The formats grouped as they share work, heaviest first, so that the longest piece
-    starts at once and the short ones fill in around it."""
+    """The formats grouped as they share work: the heaviest first (written here at once),
+    then the rest lightest first. The workers take pieces from the front and this process,
+    once done with its own, from the back: the heavy ones are shared out, the light ones
+    fill in (``parallel.run_all``)."""
     pieces: list[tuple[str, ...]] = []
     for name in sorted(names, key=lambda n: (_COST.index(n) if n in _COST else len(_COST), n)):
         group = next((g for g in _TOGETHER if name in g), (name,))
         chosen = tuple(n for n in group if n in names)
         if chosen not in pieces:
             pieces.append(chosen)
-    return pieces
+    return pieces[:1] + pieces[:0:-1]
 
 
 def _write_early(piece: tuple[str, ...], merged: Callable[[], Chronology], out: Path) -> Written:
