@@ -96,3 +96,35 @@ def test_cells_prepared_in_a_worker_during_the_merge_give_the_same_outputs(
     assert adopted
     assert adopted[0] > 200  # every sample record was prepared there
     assert prepared.current() is None
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+@pytest.mark.parametrize("flags", [[], ["--anonymise"], ["--in-scope-only"]])
+def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: list[str]
+) -> None:
+    """Through the command, on the samples: loading split, words and cells read ahead,
+    formats side by side, against all of it in one process (with the anonymised or
+    in-scope view, which must not be served the real records' cells)."""
+    from typer.testing import CliRunner
+
+    from chronology import intake
+    from chronology.cli import app
+
+    def run(out: Path) -> dict[str, bytes]:
+        args = ["merge", *map(str, FILES), "--review", str(SAMPLES / "review.toml")]
+        result = CliRunner().invoke(app, [*args, "--out", str(out), "-q", *flags])
+        assert result.exit_code == 0, result.output
+        return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    alone = run(tmp_path / "alone")
+    monkeypatch.undo()
+    monkeypatch.setattr(pipeline, "WARM_SOURCES", 0)
+    monkeypatch.setattr(intake, "SMALLEST", 0)
+    ran: list[str] = []
+    for owner, name in ((intake, "_unpacked"), (prepared.Preparing, "adopt")):
+        real = getattr(owner, name)
+        monkeypatch.setattr(owner, name, lambda *a, _r=real, _n=name: (ran.append(_n), _r(*a))[1])
+    assert run(tmp_path / "workers") == alone
+    assert sorted(ran) == ["_unpacked", "adopt"]  # the worker paths were taken
