@@ -50,7 +50,7 @@ def _xml_safe(text: str) -> str:
 
 
 def _numbered(document: Any, paragraph: Paragraph) -> None:
-    para = document.add_paragraph(style="Normal")
+    para = document.add_paragraph()  # the default style ("Normal"), without a look-up by name
     layout = para.paragraph_format
     layout.left_indent = HANG
     layout.first_line_indent = -HANG
