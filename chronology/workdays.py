@@ -30,10 +30,18 @@ _BASE_YEAR = 2000  # running totals of holidays count from the start of this yea
 
 
 @cache
+def _calendar() -> holidays.HolidayBase:
+    """One calendar for every year asked about: making one costs as much as filling in
+    fifty years of it (a run over a decade made a dozen, a tenth of a second)."""
+    return holidays.country_holidays("GB", subdiv="ENG")
+
+
+@cache
 def bank_holidays(year: int) -> dict[dt.date, str]:
     """England and Wales bank holidays in ``year`` (weekend dates included as listed)."""
-    found = holidays.country_holidays("GB", subdiv="ENG", years=year)
-    return {day: str(name) for day, name in sorted(found.items())}
+    calendar_ = _calendar()
+    _ = dt.date(year, 1, 1) in calendar_  # asking about a day fills in its whole year
+    return {day: str(name) for day, name in sorted(calendar_.items()) if day.year == year}
 
 
 def is_working_day(day: dt.date) -> bool:

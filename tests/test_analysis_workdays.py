@@ -99,3 +99,11 @@ def test_running_totals_count_as_walking_does_in_any_year(start: dt.date, length
         1 for n in range(1, (high - low).days + 1) if is_working_day(low + dt.timedelta(days=n))
     )
     assert working_days_between(start, end) == (walked if end >= start else -walked)
+
+
+def test_one_calendar_for_every_year_gives_each_year_as_asked_alone() -> None:
+    import holidays
+
+    for year in range(1985, 2036):
+        alone = holidays.country_holidays("GB", subdiv="ENG", years=year)
+        assert bank_holidays(year) == {day: str(name) for day, name in sorted(alone.items())}
