@@ -128,3 +128,15 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
         monkeypatch.setattr(owner, name, lambda *a, _r=real, _n=name: (ran.append(_n), _r(*a))[1])
     assert run(tmp_path / "workers") == alone
     assert sorted(ran) == ["_unpacked", "adopt"]  # the worker paths were taken
+
+
+def test_cells_written_again_after_a_failed_try_start_afresh(tmp_path: Path) -> None:
+    """A worker that dies part-way leaves bytes in the shared file; the try here must not
+    be read at the wrong offsets because of them."""
+    chronology = pipeline.merged(pipeline.load_all(FILES))
+    plain = _xlsx(chronology, tmp_path / "plain")
+    preparing = prepared.Preparing([s for e in chronology.events for s in e.sources])
+    preparing._file.write(b"<half a record from a worker that died>")
+    with prepared.released():
+        preparing.adopt(preparing.write())
+        assert _xlsx(chronology, tmp_path / "prepared") == plain

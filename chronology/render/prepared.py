@@ -58,6 +58,8 @@ class Preparing:
         """In the worker: every record's cells, one after another; where each one ends."""
         ends: list[int] = []
         written = 0
+        self._file.seek(0)  # (written again here if the worker failed part-way: afresh)
+        self._file.truncate()
         for low in range(0, len(self.sources), _BATCH):
             batch = [cells_xml(source_cells(s)).encode() for s in self.sources[low : low + _BATCH]]
             for part in batch:
