@@ -370,3 +370,41 @@ def test_paragraphs_added_directly_are_those_python_docx_adds(style: str | None,
         theirs.add_paragraph(text, style=style)
         _Body(ours).paragraph(text, style=style)
     assert ours.element.body.xml == theirs.element.body.xml
+
+
+def _numbered_by_the_book(document: docx.document.Document, number: int, blocks: list[str]) -> None:
+    """A numbered paragraph through python-docx's own API: what facts.docx must equal."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm, Pt
+
+    para = document.add_paragraph()
+    layout = para.paragraph_format
+    layout.left_indent = Cm(1.25)
+    layout.first_line_indent = -Cm(1.25)
+    layout.tab_stops.add_tab_stop(Cm(1.25))
+    layout.space_after = Pt(8)
+    para.add_run(f"{number}.\t")
+    for index, block in enumerate(blocks):
+        if index:
+            para.add_run().add_break(WD_BREAK.LINE)
+            para.add_run().add_break(WD_BREAK.LINE)
+        for count, line in enumerate(block.split("\n")):
+            if count:
+                para.add_run().add_break(WD_BREAK.LINE)
+            para.add_run(line)
+
+
+def test_numbered_paragraphs_built_directly_are_those_of_python_docx() -> None:
+    from chronology.render.facts_docx import _Body
+
+    paragraphs = [
+        ["Police attended.", "Second block\nwith a line break"],
+        ["  padded  ", "", "tab\tinside", "carriage\rreturn"],
+        ["£450 – “final warning”"],
+    ]
+    theirs, ours = docx.Document(), docx.Document()
+    body = _Body(ours)
+    for number, blocks in enumerate(paragraphs, start=60):
+        _numbered_by_the_book(theirs, number, blocks)
+        body.numbered(number, [block.split("\n") for block in blocks])
+    assert ours.element.body.xml == theirs.element.body.xml

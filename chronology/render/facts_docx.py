@@ -10,16 +10,19 @@ rewritten with fixed timestamps, so the same chronology gives the same bytes.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -61,19 +64,48 @@ class _Body:
         self.document = document
         self._end = document.element.body.sectPr  # the document's last element
         self._styles: dict[str, str | None] = {}
+        self._numbered_layout: Any = None  # the first numbered paragraph's, to copy
 
     def paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
-        element = OxmlElement("w:p")
-        if self._end is not None:
-            self._end.addprevious(element)
-        else:
-            self.document.element.body.append(element)
-        para = DocxParagraph(element, self.document)
+        element, para = self._new()
         if text:
             para.add_run(text)
         if style is not None:
             element.style = self._style_id(style)  # (as python-docx: the default, no id)
         return para
+
+    def numbered(self, number: int, lines: Sequence[Sequence[str]]) -> None:
+        """A numbered paragraph: the number, a tab, then each block's lines (a line break
+        between lines, a blank line between blocks), under a hanging indent. The layout is
+        made once and copied; a run of plain text is built directly (python-docx reads
+        each run a character at a time, to find tabs and breaks in it)."""
+        element, para = self._new()
+        if self._numbered_layout is None:
+            layout = para.paragraph_format
+            layout.left_indent = HANG
+            layout.first_line_indent = -HANG
+            layout.tab_stops.add_tab_stop(HANG)
+            layout.space_after = Pt(8)
+            self._numbered_layout = copy.deepcopy(element.pPr)
+        else:
+            element.append(copy.deepcopy(self._numbered_layout))
+        para.add_run(f"{number}.\t")
+        for index, block in enumerate(lines):
+            if index:
+                para.add_run().add_break(WD_BREAK.LINE)
+                para.add_run().add_break(WD_BREAK.LINE)
+            for count, line in enumerate(block):
+                if count:
+                    para.add_run().add_break(WD_BREAK.LINE)
+                _plain_run(element, para, line)
+
+    def _new(self) -> tuple[Any, DocxParagraph]:
+        element = OxmlElement("w:p")
+        if self._end is not None:
+            self._end.addprevious(element)
+        else:
+            self.document.element.body.append(element)
+        return element, DocxParagraph(element, self.document)
 
     def _style_id(self, name: str) -> str | None:
         """The style's id; None for the default style (Word leaves it unnamed)."""
@@ -84,22 +116,25 @@ class _Body:
         return self._styles[name]
 
 
+def _plain_run(element: Any, para: DocxParagraph, text: str) -> None:
+    """``para.add_run(text)``, with the XML built directly where the text holds no tab or
+    line break: one run, one text element (kept padded where it is)."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        para.add_run(text)
+        return
+    run = OxmlElement("w:r")
+    if text:
+        piece = OxmlElement("w:t")
+        piece.text = text
+        if len(text.strip()) < len(text):
+            piece.set(qn("xml:space"), "preserve")
+        run.append(piece)
+    element.append(run)
+
+
 def _numbered(body: _Body, paragraph: Paragraph) -> None:
-    para = body.paragraph()  # the default style ("Normal")
-    layout = para.paragraph_format
-    layout.left_indent = HANG
-    layout.first_line_indent = -HANG
-    layout.tab_stops.add_tab_stop(HANG)
-    layout.space_after = Pt(8)
-    para.add_run(f"{paragraph.number}.\t")
-    for index, block in enumerate(paragraph.blocks):
-        if index:
-            para.add_run().add_break(WD_BREAK.LINE)
-            para.add_run().add_break(WD_BREAK.LINE)
-        for number, line in enumerate(_xml_safe(block).split("\n")):
-            if number:
-                para.add_run().add_break(WD_BREAK.LINE)
-            para.add_run(line)
+    blocks = [_xml_safe(block).split("\n") for block in paragraph.blocks]
+    body.numbered(paragraph.number, blocks)
     for item in paragraph.items:
         bullet = body.paragraph(_xml_safe(item), style="List Bullet")
         bullet.paragraph_format.left_indent = HANG + Cm(0.63)
