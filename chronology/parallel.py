@@ -11,6 +11,7 @@ workers.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import multiprocessing
 import os
 import sys
@@ -207,3 +208,27 @@ def shared_file() -> IO[bytes]:
     if hasattr(os, "memfd_create"):
         return os.fdopen(os.memfd_create("chronology", os.MFD_CLOEXEC), "w+b")
     return tempfile.TemporaryFile()
+
+
+class Carrier:
+    """A shared file that carries one worker's bulky result back: the worker ``send``s it
+    (marshalled: plain values only), the pipe carries only its length, and this process
+    ``receive``s it, once."""
+
+    def __init__(self) -> None:
+        self._file = shared_file()
+
+    def send(self, value: Any) -> int:  # plain values: marshal says which
+        data = marshal.dumps(value)
+        self._file.seek(0)  # (sent again here if the worker failed part-way: afresh)
+        self._file.truncate()
+        self._file.write(data)
+        self._file.flush()
+        return len(data)
+
+    def receive(self, size: int) -> Any:  # what was sent
+        self._file.seek(0)
+        try:
+            return marshal.loads(self._file.read(size))  # noqa: S302 - our worker's bytes
+        finally:
+            self._file.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from chronology import __version__, intake, leaks, wordkeys
 from chronology.errors import ChronologyError, NameLeakError
 from chronology.intake import AgencySpec
 from chronology.merge import Features, merge
-from chronology.parallel import can_fork, cores, start
+from chronology.parallel import Carrier, can_fork, cores, start
 from chronology.pseudonyms import Glossary
 from chronology.review import Review, check_refs
 from chronology.schema import Chronology, LoadResult, Source
@@ -31,6 +32,11 @@ STAGES: tuple[str, ...] = (
     "chronology.episodes:assign_episodes",  # key episodes (K0 prior, K1…), meta["facts"]
     "chronology.analysis:run_checks",  # discrepancies, lag, timescales, who knew what
 )
+# What a later stage can find in the records before they merge, in a worker beside the
+# merge where there is a core free: a hook ``(sources, settings) -> (work, keep)``, where
+# ``work()`` runs in the worker and ``keep(what_it_returned)`` here, before the stage.
+Ahead = tuple[Callable[[], Any], Callable[[Any], None]]
+AHEAD: tuple[str, ...] = ("chronology.analysis:read_ahead",)
 
 
 def load_all(
@@ -49,11 +55,12 @@ WARM_SOURCES = 20_000
 
 
 def stages(which: slice = slice(None)) -> list[Stage]:
-    found: list[Stage] = []
-    for dotted in STAGES[which]:
-        module, _, name = dotted.partition(":")
-        found.append(getattr(import_module(module), name))
-    return found
+    return [_imported(dotted) for dotted in STAGES[which]]
+
+
+def _imported(dotted: str) -> Any:  # a stage or a hook, as its table says
+    module, _, name = dotted.partition(":")
+    return getattr(import_module(module), name)
 
 
 def spec_from(review: Review | None) -> Callable[[Path], AgencySpec]:
@@ -85,7 +92,8 @@ def merged(
     joins, splits = ([], []) if review is None else (review.joins, review.splits)
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
-    with _read_ahead(loaded.sources, prepare="xlsx" in formats):
+    settings = review.settings if review else {}
+    with _read_ahead(loaded.sources, settings, prepare="xlsx" in formats):
         chronology = Chronology(
             events=merge(loaded.sources, joins, splits, features=features),
             warnings=sorted(
@@ -95,37 +103,45 @@ def merged(
             meta={"generator": f"chronology {__version__}", "inputs": _inputs(loaded)},
         )
     for stage in stages(slice(EARLY_STAGES)):
-        stage(chronology, review.settings if review else {})
+        stage(chronology, settings)
     return chronology
 
 
 @contextlib.contextmanager
-def _read_ahead(sources: Sequence[Source], *, prepare: bool) -> Iterator[None]:
-    """Have a worker, while the block merges here on the other core, read every record's
-    words for the later stages (``wordkeys``) and, with ``prepare``, make each record's
-    cells for the xlsx (``render.prepared``). Only where a core is free and there is
-    enough to read."""
+def _read_ahead(sources: Sequence[Source], settings: Settings, *, prepare: bool) -> Iterator[None]:
+    """Have a worker, while the block merges here on the other core, read every record for
+    what comes after the merge: its words (``wordkeys``), what the stages' ``AHEAD`` hooks
+    look for, and, with ``prepare``, its cells for the xlsx (``render.prepared``). Only
+    where a core is free and there is enough to read."""
     if len(sources) < WARM_SOURCES or cores() < 2 or not can_fork():
         yield
         return
     from chronology.render.prepared import Preparing  # noqa: PLC0415 - only when used
 
     stages(slice(EARLY_STAGES, None))  # imported, so their keys are waiting to register
+    pieces = [_words_ahead(sources)]
+    pieces += [_imported(dotted)(sources, settings) for dotted in AHEAD]
+    if prepare:
+        preparing = Preparing(sources)
+        pieces.append((preparing.write, preparing.adopt))
     wordkeys.ready()  # registered here, before the fork: the masks there are valid here
-    texts = [text for source in sources for text in (source.text, source.action)]
-    preparing = Preparing(sources) if prepare else None
 
-    def read() -> tuple[tuple[object, list[int]], list[int] | None]:
-        return wordkeys.masks_of(texts), preparing.write() if preparing else None
+    carrier = Carrier()  # (the masks and mentions are too many for the pipe, see there)
 
-    def keep(found: tuple[tuple[object, list[int]], list[int] | None]) -> None:
-        masks, ends = found
-        wordkeys.remember(texts, masks)
-        if preparing:
-            preparing.adopt(ends)
+    def read() -> int:
+        return carrier.send([work() for work, _keep in pieces])
+
+    def keep(size: int) -> None:
+        for (_work, kept), value in zip(pieces, carrier.receive(size), strict=True):
+            kept(value)
 
     with start(read).collected(keep):
         yield
+
+
+def _words_ahead(sources: Sequence[Source]) -> Ahead:
+    texts = [text for source in sources for text in (source.text, source.action)]
+    return partial(wordkeys.masks_of, texts), partial(wordkeys.remember, texts)
 
 
 def enrich(chronology: Chronology, review: Review | None = None) -> None:

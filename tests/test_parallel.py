@@ -123,3 +123,22 @@ def test_when_the_system_will_not_fork_everything_runs_here(
     with parallel.start(pid).collected(kept.append):
         assert parallel.can_fork()  # nothing is left running in the background
     assert kept == [os.getpid()]
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+def test_a_carried_result_comes_back_whole_from_a_worker() -> None:
+    carrier = parallel.Carrier()
+    value = {"masks": list(range(50_000)), "found": {3: [(1, True, ("a", None, "é"))]}}
+    with parallel.start(lambda: carrier.send(value)).collected(
+        lambda size: received.append(carrier.receive(size))
+    ):
+        received: list[object] = []
+    assert received == [value]
+
+
+def test_a_result_sent_again_replaces_a_part_sent_before() -> None:
+    """A worker that died part-way leaves bytes behind: the try here starts afresh."""
+    carrier = parallel.Carrier()
+    carrier.send(["a much longer value than the one that follows it"] * 100)
+    size = carrier.send([1, 2])
+    assert carrier.receive(size) == [1, 2]

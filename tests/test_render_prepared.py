@@ -108,7 +108,7 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     in-scope view, which must not be served the real records' cells)."""
     from typer.testing import CliRunner
 
-    from chronology import intake
+    from chronology import analysis, intake
     from chronology.cli import app
 
     def run(out: Path) -> dict[str, bytes]:
@@ -123,11 +123,15 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     monkeypatch.setattr(pipeline, "WARM_SOURCES", 0)
     monkeypatch.setattr(intake, "SMALLEST", 0)
     ran: list[str] = []
-    for owner, name in ((intake, "_unpacked"), (prepared.Preparing, "adopt")):
+    for owner, name in (
+        (intake, "_unpacked"),
+        (prepared.Preparing, "adopt"),
+        (analysis, "remember"),
+    ):
         real = getattr(owner, name)
         monkeypatch.setattr(owner, name, lambda *a, _r=real, _n=name: (ran.append(_n), _r(*a))[1])
     assert run(tmp_path / "workers") == alone
-    assert sorted(ran) == ["_unpacked", "adopt"]  # the worker paths were taken
+    assert sorted(ran) == ["_unpacked", "adopt", "remember"]  # the worker paths were taken
 
 
 def test_cells_written_again_after_a_failed_try_start_afresh(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ honoured when present too.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from chronology.analysis.common import (
     Finding,
@@ -29,15 +31,21 @@ from chronology.analysis.discrepancies import (
     TIME_TOLERANCE_MINUTES,
     find_discrepancies,
 )
-from chronology.analysis.indicators import parse_lexicon, who_knew_what
+from chronology.analysis.indicators import (
+    Mention,
+    mentions_ahead,
+    parse_lexicon,
+    remember,
+    who_knew_what,
+)
 from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
 from chronology.analysis.timescale_rules import parse_rules
 from chronology.analysis.timescales import check_timescales
 from chronology.classify import load_rules
-from chronology.schema import Chronology
+from chronology.schema import Chronology, Source
 from chronology.wordkeys import preload
 
-__all__ = ["run_checks", "summary_lines"]
+__all__ = ["read_ahead", "run_checks", "summary_lines"]
 
 
 def _packaged_rules() -> None:
@@ -48,6 +56,15 @@ def _packaged_rules() -> None:
 
 
 preload(_packaged_rules)
+
+
+def read_ahead(
+    sources: Sequence[Source], settings: Settings
+) -> tuple[Callable[[], dict[int, list[Mention]]], Callable[[dict[int, list[Mention]]], None]]:
+    """The pipeline's ``AHEAD`` hook: the risk indicators each record mentions are searched
+    for while the records merge (the search is per record; only the event ids wait)."""
+    lexicon = parse_lexicon(rules_table(settings, "indicators", "indicators.toml"))
+    return partial(mentions_ahead, sources, lexicon), partial(remember, sources, lexicon)
 
 
 def run_checks(chronology: Chronology, settings: Settings) -> None:
