@@ -12,13 +12,15 @@ A kind is searched for in a text only when the text has the words its phrases ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import import_module
+from typing import cast
 
+from chronology.ahead import Found, Handoff
 from chronology.classify import Kind, agency_type, kind_names, lexicon, load_rules
-from chronology.schema import Event
+from chronology.schema import Event, Source
 from chronology.wordkeys import ALWAYS, Keys, Screens, keys_for, preload, text_mask
 
 _CLAUSE_END = re.compile(r"[.;:!?\n()]")
@@ -205,29 +207,49 @@ def _types(agencies: tuple[str, ...]) -> frozenset[str | None]:
     return frozenset(agency_type(a) for a in agencies)
 
 
-def signals(event: Event) -> Signals:
-    """Classify one event for episode detection (see ``chronology.episodes``)."""
+def signals(event: Event, found: Found[TextKinds] | None = None) -> Signals:
+    """Classify one event for episode detection (see ``chronology.episodes``); ``found``,
+    its records' kinds where a worker found them while they merged (``kinds_ahead``)."""
+    if found is not None:
+        each = [found.get(source) for source in event.sources]
+        if None not in each:
+            return _signals(*_union(cast("list[TextKinds]", each)), *_agencies(event))
     mask = 0
     for source in event.sources:
         mask |= text_mask(source.text) | text_mask(source.action)
     plan = _plan(mask)
     # With nothing to search for in the words of all its texts together, none of its texts
     # has anything to search for either: the kinds are those their words prove.
-    kinds, firm = _event_kinds(event) if plan.search else plan.known
-    return _signals(kinds, firm, _types(tuple(event.agencies)), len(event.agencies) > 1)
+    kinds, firm = _union(map(source_kinds, event.sources)) if plan.search else plan.known
+    return _signals(kinds, firm, *_agencies(event))
 
 
-def _event_kinds(event: Event) -> TextKinds:
+def _agencies(event: Event) -> tuple[frozenset[str | None], bool]:
+    return _types(tuple(event.agencies)), len(event.agencies) > 1
+
+
+def source_kinds(source: Source) -> TextKinds:
+    """The kinds one record's text and action name (``text_kinds`` of both)."""
+    return _union(text_kinds(text) for text in (source.text, source.action) if text)
+
+
+def _union(found: Iterable[TextKinds]) -> TextKinds:
     kinds = firm = _NOTHING
-    for source in event.sources:
-        for text in (source.text, source.action):
-            if text:
-                found, firm_found = text_kinds(text)
-                if found:
-                    kinds = kinds | found
-                if firm_found:
-                    firm = firm | firm_found
+    for more, firm_more in found:
+        if more:
+            kinds = kinds | more
+        if firm_more:
+            firm = firm | firm_more
     return kinds, firm
+
+
+def kinds_ahead(sources: Sequence[Source]) -> dict[int, TextKinds]:
+    """Every record's kinds, by position in ``sources`` (those with any): what a worker
+    finds while the merge runs, for ``signals`` here (see ``KINDS_AHEAD``)."""
+    return {at: found for at, source in enumerate(sources) if (found := source_kinds(source))[0]}
+
+
+KINDS_AHEAD: Handoff[TextKinds] = Handoff((_NOTHING, _NOTHING))
 
 
 @lru_cache(maxsize=4096)

@@ -36,7 +36,8 @@ STAGES: tuple[str, ...] = (
 # merge where there is a core free: a hook ``(sources, settings) -> (work, keep)``, where
 # ``work()`` runs in the worker and ``keep(what_it_returned)`` here, before the stage.
 Ahead = tuple[Callable[[], Any], Callable[[Any], None]]
-AHEAD: tuple[str, ...] = ("chronology.analysis:read_ahead",)
+# (a hook may return None: nothing to find for these settings).
+AHEAD: tuple[str, ...] = ("chronology.episodes:read_ahead", "chronology.analysis:read_ahead")
 
 
 def load_all(
@@ -120,7 +121,7 @@ def _read_ahead(sources: Sequence[Source], settings: Settings, *, prepare: bool)
 
     stages(slice(EARLY_STAGES, None))  # imported, so their keys are waiting to register
     pieces = [_words_ahead(sources)]
-    pieces += [_imported(dotted)(sources, settings) for dotted in AHEAD]
+    pieces += filter(None, (_imported(dotted)(sources, settings) for dotted in AHEAD))
     if prepare:
         preparing = Preparing(sources)
         pieces.append((preparing.write, preparing.adopt))

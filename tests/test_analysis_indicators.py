@@ -11,10 +11,10 @@ import pytest
 
 from chronology.analysis import run_checks
 from chronology.analysis.indicators import (
+    FOUND_AHEAD,
     Mention,
     mentions_ahead,
     parse_lexicon,
-    remember,
     who_knew_what,
 )
 from chronology.classify import load_rules
@@ -193,7 +193,7 @@ def test_mentions_found_ahead_give_the_findings_a_search_here_gives() -> None:
     plain = who_knew_what(chronology, lexicon)
     found = mentions_ahead(records, lexicon)
     assert len(found) > 20
-    remember(records, lexicon, marshal.loads(marshal.dumps(found)))  # noqa: S302 - our own
+    FOUND_AHEAD.remember(records, lexicon, marshal.loads(marshal.dumps(found)))  # noqa: S302 - our own
     assert who_knew_what(chronology, lexicon) == plain
     assert sum(len(f["hits"]) for f in plain) > 20
 
@@ -203,12 +203,12 @@ def test_mentions_found_ahead_serve_only_their_own_records_lexicon_and_once() ->
     lexicon = parse_lexicon(load_rules("indicators.toml"))
     plain = who_knew_what(chronology, lexicon)
     nothing: dict[int, list[Mention]] = {}
-    remember(records, lexicon, nothing)  # "found nothing": served, so no hits
+    FOUND_AHEAD.remember(records, lexicon, nothing)  # "found nothing": served, so no hits
     assert not any(f["hits"] for f in who_knew_what(chronology, lexicon))
     assert who_knew_what(chronology, lexicon) == plain  # served once only
-    remember(records, lexicon, nothing)
+    FOUND_AHEAD.remember(records, lexicon, nothing)
     copies = Chronology(events=merge([replace(s) for s in records]))
     assert who_knew_what(copies, lexicon) == plain  # other objects: searched here
-    remember(records, lexicon, nothing)
+    FOUND_AHEAD.remember(records, lexicon, nothing)
     other = parse_lexicon({"indicators": {"weapon": {"phrases": ["knife"]}}})
     assert who_knew_what(chronology, other)[0]["hits"]  # another lexicon: searched here

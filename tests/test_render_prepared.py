@@ -108,7 +108,7 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     in-scope view, which must not be served the real records' cells)."""
     from typer.testing import CliRunner
 
-    from chronology import analysis, intake
+    from chronology import ahead, intake
     from chronology.cli import app
 
     def run(out: Path) -> dict[str, bytes]:
@@ -126,12 +126,17 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     for owner, name in (
         (intake, "_unpacked"),
         (prepared.Preparing, "adopt"),
-        (analysis, "remember"),
+        (ahead.Handoff, "remember"),
     ):
         real = getattr(owner, name)
         monkeypatch.setattr(owner, name, lambda *a, _r=real, _n=name: (ran.append(_n), _r(*a))[1])
     assert run(tmp_path / "workers") == alone
-    assert sorted(ran) == ["_unpacked", "adopt", "remember"]  # the worker paths were taken
+    assert sorted(ran) == [
+        "_unpacked",
+        "adopt",
+        "remember",
+        "remember",
+    ]  # the worker paths were taken
 
 
 def test_cells_written_again_after_a_failed_try_start_afresh(tmp_path: Path) -> None:

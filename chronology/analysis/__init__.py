@@ -32,10 +32,10 @@ from chronology.analysis.discrepancies import (
     find_discrepancies,
 )
 from chronology.analysis.indicators import (
+    FOUND_AHEAD,
     Mention,
     mentions_ahead,
     parse_lexicon,
-    remember,
     who_knew_what,
 )
 from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
@@ -64,7 +64,9 @@ def read_ahead(
     """The pipeline's ``AHEAD`` hook: the risk indicators each record mentions are searched
     for while the records merge (the search is per record; only the event ids wait)."""
     lexicon = parse_lexicon(rules_table(settings, "indicators", "indicators.toml"))
-    return partial(mentions_ahead, sources, lexicon), partial(remember, sources, lexicon)
+    return partial(mentions_ahead, sources, lexicon), partial(
+        FOUND_AHEAD.remember, sources, lexicon
+    )
 
 
 def run_checks(chronology: Chronology, settings: Settings) -> None:

@@ -1,8 +1,8 @@
 """Where each record mentions a risk indicator: the search ``who_knew_what`` reads.
 
 The search is per record, so, on a large review, a worker runs it while the records merge
-(``mentions_ahead``) and this process takes what it found (``remember``): only the event
-each hit belongs to waits for the merge.
+(``mentions_ahead``) and this process takes what it found (``FOUND_AHEAD``, see
+``chronology.ahead``): only the event each hit belongs to waits for the merge.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from chronology.ahead import Handoff
 from chronology.analysis.common import source_mask, when
 from chronology.analysis.indicator_lexicon import Indicator, Lexicon
 from chronology.analysis.phrases import clause_excerpt, normalise, sentence_bounds
@@ -86,35 +87,9 @@ def _stamp(source: Source) -> tuple[str | None, ...]:
 
 def mentions_ahead(sources: Sequence[Source], lexicon: Lexicon) -> dict[int, list[Mention]]:
     """Every record's mentions, by position in ``sources`` (those with any): what a worker
-    finds while the merge runs, for ``who_knew_what`` here (see ``remember``)."""
+    finds while the merge runs, for ``who_knew_what`` here (see ``FOUND_AHEAD``)."""
     search = MentionSearch(lexicon)
     return {at: found for at, source in enumerate(sources) if (found := search(source))}
 
 
-class Ahead:
-    """Mentions found elsewhere, by record identity: the records are held, so no other
-    object can take one of their ids while this lives."""
-
-    def __init__(
-        self, sources: Sequence[Source], lexicon: Lexicon, found: dict[int, list[Mention]]
-    ) -> None:
-        self.lexicon = lexicon
-        self._sources = sources
-        none: list[Mention] = []
-        self.by_id = {id(source): found.get(at, none) for at, source in enumerate(sources)}
-
-
-_ahead: Ahead | None = None
-
-
-def remember(sources: Sequence[Source], lexicon: Lexicon, found: dict[int, list[Mention]]) -> None:
-    """Keep what ``mentions_ahead`` found, for the next ``taken`` with ``lexicon``."""
-    global _ahead  # noqa: PLW0603 - handed from the merge to the checks, once
-    _ahead = Ahead(sources, lexicon, found)
-
-
-def taken(lexicon: Lexicon) -> Ahead | None:
-    """What was remembered for ``lexicon`` (None: search every record); served once."""
-    global _ahead
-    ahead, _ahead = _ahead, None
-    return ahead if ahead is not None and ahead.lexicon == lexicon else None
+FOUND_AHEAD: Handoff[list[Mention]] = Handoff([])
