@@ -193,6 +193,60 @@ def start(piece: Callable[[], T]) -> Started[T]:
         _pieces = ()
 
 
+class InTurn(Generic[T]):
+    """Pieces done one after another by one worker while this process carries on, taken
+    in order, each as soon as it is done (see ``start_each``). Use it as a context manager:
+    leaving it lets the worker go, unfinished pieces dropped."""
+
+    def __init__(
+        self,
+        count: int,
+        pool: ProcessPoolExecutor | None = None,
+        futures: Sequence[Future[tuple[bool, Any]]] = (),
+    ) -> None:
+        self._count = count
+        self._pool = pool
+        self._futures = futures
+
+    def outcomes(self) -> Iterator[tuple[bool, T | None]]:
+        """(True, result) for each piece in turn, or (False, None) where it failed or no
+        worker ran it: the caller does that one its own way."""
+        for index in range(self._count):
+            yield _outcome_of(self._futures[index]) if self._futures else (False, None)
+
+    def __enter__(self) -> InTurn[T]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        global _background  # noqa: PLW0603 - the load this process knows of
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+            _background -= 1
+
+
+def start_each(pieces: Sequence[Callable[[], T]]) -> InTurn[T]:
+    """Begin ``pieces`` in one worker now, one after another (so a piece may continue
+    where the one before it left off, in the worker's memory); take each outcome, in
+    order, with ``InTurn.outcomes``. Where there is no second core or no fork, none is run:
+    every outcome says so."""
+    if not pieces or cores() < 2 or not can_fork():
+        return InTurn(len(pieces))
+    global _pieces, _background  # noqa: PLW0603 - handed to the worker through the fork
+    _pieces, _background = pieces, _background + 1
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = [pool.submit(_run_piece, 0)]  # forks here, the worker holding every piece
+        futures += [pool.submit(_run_piece, i) for i in range(1, len(pieces))]
+        return InTurn(len(pieces), pool, futures)
+    except OSError:  # the system would not fork (out of memory?)
+        pool.shutdown(cancel_futures=True)
+        _background -= 1
+        return InTurn(len(pieces))
+    finally:
+        _pieces = ()
+
+
 def _run_piece(index: int) -> tuple[bool, Any]:
     try:
         return True, _pieces[index]()

@@ -111,9 +111,12 @@ def test_a_record_sent_back_as_plain_values_is_the_same_record() -> None:
     undated = Source("Police", "p.xlsx", None, 8, DateSpan.unknown("n/k"), "Seen")
     assert len(intake._source_values(every)) == len(fields(Source))
     features = [("meeting", frozenset({"police"}), ("strategy discussion", "nfa"))] * 2
-    with parallel.shared_file() as channel:
-        sent = intake._pack(LoadResult([every, undated]), features, channel)
-        ((back, its_features),) = intake._unpacked([sent], channel)
+    with intake._Channel() as channel:
+        channel.send(LoadResult([undated]), None)  # a file before: read from where it is
+        sent = channel.send(LoadResult([every, undated]), features)
+        outcome = channel.unpacked(sent)
+    assert outcome is not None
+    back, its_features = outcome
     assert back.sources == [every, undated]
     assert its_features == features
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
@@ -142,3 +143,42 @@ def test_a_result_sent_again_replaces_a_part_sent_before() -> None:
     carrier.send(["a much longer value than the one that follows it"] * 100)
     size = carrier.send([1, 2])
     assert carrier.receive(size) == [1, 2]
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+def test_pieces_in_turn_run_in_one_worker_one_after_another() -> None:
+    """Each comes back in order; a piece sees what the pieces before it left in the
+    worker's memory (and nothing here changes)."""
+    count = [0]
+
+    def piece(expected: int) -> tuple[int, int]:
+        assert count[0] == expected
+        count[0] += 1
+        return os.getpid(), count[0]
+
+    with parallel.start_each([partial(piece, i) for i in range(4)]) as turn:
+        outcomes = list(turn.outcomes())
+    assert [found for _ok, (_pid, found) in outcomes] == [1, 2, 3, 4]
+    assert {pid for _ok, (pid, _n) in outcomes} != {os.getpid()}
+    assert len({pid for _ok, (pid, _n) in outcomes}) == 1
+    assert count == [0]
+    assert parallel._background == 0  # the worker was let go
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
+def test_a_piece_that_fails_in_turn_says_so_and_the_rest_go_on() -> None:
+    def piece(index: int) -> int:
+        if index == 1:
+            raise InputError("broken", file="b.csv")
+        return index
+
+    with parallel.start_each([partial(piece, i) for i in range(3)]) as turn:
+        assert list(turn.outcomes()) == [(True, 0), (False, None), (True, 2)]
+
+
+def test_without_a_worker_no_piece_in_turn_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    ran: list[int] = []
+    with parallel.start_each([lambda: ran.append(1)]) as turn:
+        assert list(turn.outcomes()) == [(False, None)]
+    assert ran == []
