@@ -250,6 +250,9 @@ def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
     """A record dated only to a week or month, against exact records inside its interval
     that it names, or that name it (both ends of one referral, one dated "Jan 2012").
     Exact records are indexed by agency type and by the types they name, so it stays cheap."""
+    vagues = [u for u in units if not u.exact and u.start >= 0 and u.end - u.start <= VAGUE_DAYS]
+    if not vagues:
+        return  # (most reviews have few vague dates, and some none: no index to build)
     by_type: dict[str, list[Unit]] = defaultdict(list)
     naming: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
@@ -258,9 +261,7 @@ def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
             for named in unit.mentions:
                 naming[named].append(unit)
     index = _DateIndex([*by_type.items(), *((f"names:{k}", v) for k, v in naming.items())])
-    for vague in units:
-        if vague.exact or vague.start < 0 or vague.end - vague.start > VAGUE_DAYS:
-            continue
+    for vague in vagues:
         keys = [*sorted(vague.mentions), f"names:{vague.agency_type}"]
         candidates = {u.index: u for key in keys for u in index.within(key, vague.start, vague.end)}
         for index_b in sorted(candidates):

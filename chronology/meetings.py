@@ -30,15 +30,18 @@ def meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
             by_kind[unit.kind].append(unit)
     for kind in sorted(by_kind):
         ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))
+        meanings: dict[int, tuple[float, str, bool]] = {}  # by gap: the same for every pair
         label = kind.replace("_", " ")
-        for a, b in _mutual_nearest(ordered, windows[kind]):
-            yield _meeting_link(ordered[a], ordered[b], label)
+        for first, second, gap in zip(*_mutual_nearest(ordered, windows[kind]), strict=True):
+            meaning = meanings.get(gap) or meanings.setdefault(gap, _meaning(gap, label))
+            yield Link(first, second, *meaning)
 
 
-def _mutual_nearest(ordered: Sequence[Unit], window: int) -> list[tuple[int, int]]:
-    """Pairs (a, b), positions in ``ordered``, where b is a's nearest record of b's agency
-    within ``window`` days and a is b's nearest of a's; nearest by gap, then by how far the
-    starts are apart, then by index. Worked out as arrays, a slice of records at a time."""
+def _mutual_nearest(ordered: Sequence[Unit], window: int) -> tuple[list[int], list[int], list[int]]:
+    """Pairs (a, b) where b is a's nearest record of b's agency within ``window`` days and
+    a is b's nearest of a's; nearest by gap, then by how far the starts are apart, then by
+    index. Worked out as arrays, a slice of records at a time; given as the lower and the
+    higher unit index of each pair, and the days between them."""
     start = np.fromiter((u.start for u in ordered), dtype=np.int64, count=len(ordered))
     end = np.fromiter((u.end for u in ordered), dtype=np.int64, count=len(ordered))
     index = np.fromiter((u.index for u in ordered), dtype=np.int64, count=len(ordered))
@@ -61,19 +64,17 @@ def _mutual_nearest(ordered: Sequence[Unit], window: int) -> list[tuple[int, int
     chosen = np.concatenate(best) if best else np.zeros(0, dtype=np.int64)
     a, b = np.divmod(chosen, len(ordered))
     mutual = np.isin(b * len(ordered) + a, chosen) & (index[b] > index[a])
-    return list(zip(a[mutual].tolist(), b[mutual].tolist(), strict=True))
+    a, b = a[mutual], b[mutual]
+    gap = np.maximum(0, np.maximum(start[a], start[b]) - np.minimum(end[a], end[b]))
+    return index[a].tolist(), index[b].tolist(), gap.tolist()
 
 
-def _gap(a: Unit, b: Unit) -> int:
-    return max(0, max(a.start, b.start) - min(a.end, b.end))
-
-
-def _meeting_link(a: Unit, b: Unit, label: str) -> Link:
-    gap = _gap(a, b)
-    pair = (min(a.index, b.index), max(a.index, b.index))
+def _meaning(gap: int, label: str) -> tuple[float, str, bool]:
+    """A meeting link's score, reason and whether it is a date conflict, by the days
+    between the two records."""
     if gap == 0:
-        return Link(*pair, 0.95, f"same {label}, same day")
+        return 0.95, f"same {label}, same day", False
     if gap == 1:
-        return Link(*pair, 0.9, f"same {label}, recorded a day apart")
+        return 0.9, f"same {label}, recorded a day apart", False
     reason = f"same {label}: each agency's nearest record of one, {gap} days apart"
-    return Link(*pair, round(0.8 - gap / 100, 3), reason, conflict=True)
+    return round(0.8 - gap / 100, 3), reason, True
