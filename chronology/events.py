@@ -33,7 +33,7 @@ def build_event(
 ) -> Event:
     """Sources are already in canonical order; the first source leads."""
     if len(sources) == 1 and not decisions and not conflict:
-        return _one_record_event(sources[0])
+        return one_record_event(sources[0])
     return _event_of(sources, decisions, conflict=conflict)
 
 
@@ -68,7 +68,7 @@ def _event_of(
     )
 
 
-def _one_record_event(source: Source) -> Event:
+def one_record_event(source: Source) -> Event:
     """``build_event`` for the commonest event, one agency's one record, made directly."""
     date = source.date
     if source.time and date.precision == Precision.DAY and date.time != source.time:

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 
 from chronology.classify import agency_type, classify, mentioned_types
-from chronology.events import build_event, event_sort_key
+from chronology.events import build_event, event_sort_key, one_record_event
 from chronology.matching import find_links
 from chronology.parallel import map_chunks
 from chronology.schema import Event, MergeDecision, Source
@@ -66,6 +66,9 @@ def merge(
     groups = _group(units, forced + find_links(units), split)
     events = []
     for members, links in groups:
+        if not links and len(cluster := clusters[members[0]]) == 1 and len(members) == 1:
+            events.append(one_record_event(ordered[cluster[0]]))  # most: one agency's record
+            continue
         group_sources = [ordered[m] for c in members for m in clusters[c]]
         decisions = [duplicate_decisions[c] for c in members if c in duplicate_decisions]
         decisions += [_decision(link, clusters, ordered) for link in links]
@@ -161,11 +164,13 @@ class _Groups:
     """Union-find over units that refuses to join two records of the same agency
     (unless the author forces it) or anything the author has split apart."""
 
-    def __init__(self, units: Sequence[Unit]) -> None:
+    def __init__(self, units: Sequence[Unit], split: Sequence[frozenset[int]]) -> None:
         self.parent = list(range(len(units)))
         self.agencies = [{u.agency} for u in units]
-        self.members = [{u.index} for u in units]
-        self.links: list[list[Link]] = [[] for _ in units]
+        self.split = split
+        # each group's members, kept only to honour the author's splits
+        self.members = [{u.index} for u in units] if split else []
+        self.links: dict[int, list[Link]] = {}  # by root: most units join nothing
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -173,30 +178,37 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def join(self, link: Link, split: Sequence[frozenset[int]]) -> None:
+    def join(self, link: Link) -> None:
         a, b = self.root(link.a), self.root(link.b)
-        forced = link.reason.startswith("author")
-        if a == b or (self.agencies[a] & self.agencies[b] and not forced):
+        if a == b:
             return
-        if any(self.members[a] & s and self.members[b] & s for s in split):
+        if self.agencies[a] & self.agencies[b] and not link.reason.startswith("author"):
+            return
+        if self.split and self._kept_apart(a, b):
             return
         low, high = min(a, b), max(a, b)
         self.parent[high] = low
         self.agencies[low] |= self.agencies[high]
-        self.members[low] |= self.members[high]
-        self.links[low] += [*self.links[high], link]
+        if self.split:
+            self.members[low] |= self.members[high]
+        joined = self.links.setdefault(low, [])
+        joined += self.links.pop(high, ())
+        joined.append(link)
+
+    def _kept_apart(self, a: int, b: int) -> bool:
+        return any(self.members[a] & s and self.members[b] & s for s in self.split)
 
 
 def _group(
     units: Sequence[Unit], links: Sequence[Link], split: Sequence[frozenset[int]]
 ) -> list[tuple[list[int], list[Link]]]:
-    groups = _Groups(units)
+    groups = _Groups(units, split)
     for link in links:
-        groups.join(link, split)
+        groups.join(link)
     members: dict[int, list[int]] = {}
     for unit in units:
         members.setdefault(groups.root(unit.index), []).append(unit.index)
-    return [(m, groups.links[root]) for root, m in members.items()]
+    return [(m, groups.links.get(root, [])) for root, m in members.items()]
 
 
 def _decision(

@@ -210,7 +210,7 @@ def test_a_one_record_event_is_made_as_any_other(
     """The shortcut for single-record events gives exactly the general construction."""
     span = parse_date(date)
     source = Source("Police", "p.xlsx", "IMR", 2, span, text, time=time or span.time, kind=kind)
-    assert events._one_record_event(source) == events._event_of([source], [], conflict=False)
+    assert events.one_record_event(source) == events._event_of([source], [], conflict=False)
 
 
 def test_better_wording_never_turns_an_accepted_pair_down() -> None:
