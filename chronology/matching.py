@@ -16,7 +16,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from chronology.meetings import meeting_links
-from chronology.units import Link, Unit, pairs_in
+from chronology.units import Link, Links, Unit, pairs_in
 
 # A vague date (a week, a month) narrow enough to be matched against exact ones.
 VAGUE_DAYS = 31
@@ -31,15 +31,11 @@ TEXT_ALONE = 80
 TEXT_CORROBORATED = 30
 
 
-def find_links(units: Sequence[Unit]) -> list[Link]:
-    """Every accepted cross-agency link, strongest first, in a deterministic order."""
-    links = [*_same_day_links(units), *_vague_links(units), *meeting_links(units)]
-    best: dict[tuple[int, int], Link] = {}
-    for link in links:
-        key = (link.a, link.b)
-        if key not in best or link.score > best[key].score:
-            best[key] = link
-    return sorted(best.values(), key=lambda k: (-k.score, k.a, k.b))
+def find_links(units: Sequence[Unit]) -> Links:
+    """Every accepted cross-agency link, the best of each pair, strongest first, in a
+    deterministic order."""
+    judged = Links.of([*_same_day_links(units), *_vague_links(units)])
+    return Links.joined([judged, meeting_links(units)]).ranked(len(units))
 
 
 def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:

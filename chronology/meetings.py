@@ -8,19 +8,19 @@ are one meeting when each is the other's nearest; apart, the link carries a date
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from chronology.classify import link_days
-from chronology.units import Link, Unit, pairs_in
+from chronology.units import Links, Unit, pairs_in
 
 # Records compared per slice: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
 
 
-def meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
+def meeting_links(units: Sequence[Unit]) -> Links:
     """Multi-agency meetings: two agencies' records of the same kind of meeting, within the
     kind's window, are one meeting when each is the other's nearest; apart = a conflict."""
     windows = link_days()
@@ -28,16 +28,22 @@ def meeting_links(units: Sequence[Unit]) -> Iterator[Link]:
     for unit in units:
         if unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
             by_kind[unit.kind].append(unit)
+    parts = []
     for kind in sorted(by_kind):
         ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))
-        meanings: dict[int, tuple[float, str, bool]] = {}  # by gap: the same for every pair
+        first, second, gap = _mutual_nearest(ordered, windows[kind])
+        # a link's score and reason depend only on its gap: one meaning per gap
+        gaps, meaning = np.unique(gap, return_inverse=True)
         label = kind.replace("_", " ")
-        for first, second, gap in zip(*_mutual_nearest(ordered, windows[kind]), strict=True):
-            meaning = meanings.get(gap) or meanings.setdefault(gap, _meaning(gap, label))
-            yield Link(first, second, *meaning)
+        meanings = [_meaning(int(days), label) for days in gaps]
+        score = np.array([m[0] for m in meanings], dtype=np.float64)
+        parts.append(Links(first, second, score[meaning], meaning, [m[1:] for m in meanings]))
+    return Links.joined(parts) if parts else Links.of([])
 
 
-def _mutual_nearest(ordered: Sequence[Unit], window: int) -> tuple[list[int], list[int], list[int]]:
+def _mutual_nearest(
+    ordered: Sequence[Unit], window: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Pairs (a, b) where b is a's nearest record of b's agency within ``window`` days and
     a is b's nearest of a's; nearest by gap, then by how far the starts are apart, then by
     index. Worked out as arrays, a slice of records at a time; given as the lower and the
@@ -66,7 +72,7 @@ def _mutual_nearest(ordered: Sequence[Unit], window: int) -> tuple[list[int], li
     mutual = np.isin(b * len(ordered) + a, chosen) & (index[b] > index[a])
     a, b = a[mutual], b[mutual]
     gap = np.maximum(0, np.maximum(start[a], start[b]) - np.minimum(end[a], end[b]))
-    return index[a].tolist(), index[b].tolist(), gap.tolist()
+    return index[a], index[b], gap
 
 
 def _meaning(gap: int, label: str) -> tuple[float, str, bool]:

@@ -17,7 +17,7 @@ from chronology.events import build_event, event_sort_key, one_record_event
 from chronology.matching import find_links
 from chronology.parallel import map_chunks
 from chronology.schema import Event, MergeDecision, Source
-from chronology.units import Link, Unit, is_exact, minutes_of, normalise_text
+from chronology.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
 
 # What matching reads from a record: its kind, the agency types it names, its words.
 Features = tuple[str | None, frozenset[str], tuple[str, str]]
@@ -63,7 +63,7 @@ def merge(
     clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
     units = [_unit(i, ordered[m[0]], features[m[0]]) for i, m in enumerate(clusters)]
     forced, split = _overrides(clusters, ordered, joins, splits)
-    groups = _group(units, forced + find_links(units), split)
+    groups = _group(units, forced, find_links(units), split)
     events = []
     for members, links in groups:
         if not links and len(cluster := clusters[members[0]]) == 1 and len(members) == 1:
@@ -173,38 +173,46 @@ class _Groups:
         self.links: dict[int, list[Link]] = {}  # by root: most units join nothing
 
     def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
         return i
 
-    def join(self, link: Link) -> None:
-        a, b = self.root(link.a), self.root(link.b)
+    def join(self, a: int, b: int, *, forced: bool = False) -> int | None:
+        """Join the groups of units ``a`` and ``b``; their root, or None if they are one
+        group already or may not be joined."""
+        a, b = self.root(a), self.root(b)
         if a == b:
-            return
-        if self.agencies[a] & self.agencies[b] and not link.reason.startswith("author"):
-            return
+            return None
+        if not forced and not self.agencies[a].isdisjoint(self.agencies[b]):
+            return None
         if self.split and self._kept_apart(a, b):
-            return
+            return None
         low, high = min(a, b), max(a, b)
         self.parent[high] = low
         self.agencies[low] |= self.agencies[high]
         if self.split:
             self.members[low] |= self.members[high]
-        joined = self.links.setdefault(low, [])
-        joined += self.links.pop(high, ())
-        joined.append(link)
+        if high in self.links:
+            self.links.setdefault(low, []).extend(self.links.pop(high))
+        return low
 
     def _kept_apart(self, a: int, b: int) -> bool:
         return any(self.members[a] & s and self.members[b] & s for s in self.split)
 
 
 def _group(
-    units: Sequence[Unit], links: Sequence[Link], split: Sequence[frozenset[int]]
+    units: Sequence[Unit], forced: Sequence[Link], found: Links, split: Sequence[frozenset[int]]
 ) -> list[tuple[list[int], list[Link]]]:
+    """The author's links first, then the links found, strongest first."""
     groups = _Groups(units, split)
-    for link in links:
-        groups.join(link)
+    for link in forced:
+        if (root := groups.join(link.a, link.b, forced=True)) is not None:
+            groups.links.setdefault(root, []).append(link)
+    for k, (a, b) in enumerate(zip(found.a.tolist(), found.b.tolist(), strict=True)):
+        if (root := groups.join(a, b)) is not None:
+            groups.links.setdefault(root, []).append(found.link(k))
     members: dict[int, list[int]] = {}
     for unit in units:
         members.setdefault(groups.root(unit.index), []).append(unit.index)

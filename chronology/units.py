@@ -46,6 +46,58 @@ class Link:
     conflict: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Links as columns: unit indexes ``a`` < ``b``, ``score``, and ``meaning``, a position
+    in ``meanings`` (reason, conflict). Most candidate links are never used (a meeting that
+    k agencies recorded gives k(k - 1) / 2 of them, and joining it takes k - 1), so a
+    ``Link`` is made only for one that joins two groups."""
+
+    a: npt.NDArray[np.int64]
+    b: npt.NDArray[np.int64]
+    score: npt.NDArray[np.float64]
+    meaning: npt.NDArray[np.int64]
+    meanings: list[tuple[str, bool]]
+
+    @classmethod
+    def of(cls, links: list[Link]) -> Links:
+        return cls(
+            np.array([k.a for k in links], dtype=np.int64),
+            np.array([k.b for k in links], dtype=np.int64),
+            np.array([k.score for k in links], dtype=np.float64),
+            np.arange(len(links), dtype=np.int64),
+            [(k.reason, k.conflict) for k in links],
+        )
+
+    @classmethod
+    def joined(cls, parts: list[Links]) -> Links:
+        """All of ``parts``, in order."""
+        offsets = np.cumsum([0, *(len(p.meanings) for p in parts)])
+        return cls(
+            np.concatenate([p.a for p in parts]),
+            np.concatenate([p.b for p in parts]),
+            np.concatenate([p.score for p in parts]),
+            np.concatenate([p.meaning + at for p, at in zip(parts, offsets, strict=False)]),
+            [m for p in parts for m in p.meanings],
+        )
+
+    def ranked(self, units: int) -> Links:
+        """The best link of each pair of units (the first of equals), strongest first, then
+        by ``a`` and ``b``: a deterministic order for the grouping to take them in."""
+        pair = self.a * max(units, 1) + self.b
+        order = np.lexsort((np.arange(len(pair)), -self.score, pair))
+        best = order[np.r_[True, pair[order][1:] != pair[order][:-1]]] if len(order) else order
+        best = best[np.lexsort((self.b[best], self.a[best], -self.score[best]))]
+        return Links(
+            self.a[best], self.b[best], self.score[best], self.meaning[best], self.meanings
+        )
+
+    def link(self, k: int) -> Link:
+        return Link(
+            int(self.a[k]), int(self.b[k]), float(self.score[k]), *self.meanings[self.meaning[k]]
+        )
+
+
 def normalise_text(text: str) -> str:
     """Lower-case words separated by single spaces. Most records are ASCII, and for them a
     byte table does what the regex does, three times faster (every record is read so)."""

@@ -336,3 +336,30 @@ def test_same_kind_pairs_from_the_index_are_every_such_pair_once(
         found += zip(i.tolist(), j.tolist(), strict=True)
     assert sorted(found) == sorted(expected)
     assert len(found) == len(set(found))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from([0.5, 0.9, 0.95, 2.0])),
+        max_size=30,
+    ),
+    st.integers(0, 30),
+)
+def test_ranked_links_are_the_best_of_each_pair_strongest_first(
+    raw: list[tuple[int, int, float]], cut: int
+) -> None:
+    """The columns give what a dictionary of the best link per pair, sorted, gives: the
+    first of equal links kept, however the links were split into parts."""
+    links = [
+        units.Link(min(a, b), max(a, b), score, f"reason {n}", conflict=n % 2 == 0)
+        for n, (a, b, score) in enumerate(raw)
+        if a != b
+    ]
+    best: dict[tuple[int, int], units.Link] = {}
+    for link in links:
+        if (link.a, link.b) not in best or link.score > best[link.a, link.b].score:
+            best[link.a, link.b] = link
+    expected = sorted(best.values(), key=lambda k: (-k.score, k.a, k.b))
+    parts = [units.Links.of(links[:cut]), units.Links.of(links[cut:])]
+    ranked = units.Links.joined(parts).ranked(6)
+    assert [ranked.link(k) for k in range(len(ranked.a))] == expected
