@@ -15,30 +15,24 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from chronology.judgement import HOURS_APART, TEXT_ALONE, TEXT_CORROBORATED, Pairs, pairs_of
 from chronology.meetings import meeting_links
-from chronology.units import Link, Links, Unit, pairs_in
+from chronology.units import Links, Unit, pairs_in
 
 # A vague date (a week, a month) narrow enough to be matched against exact ones.
 VAGUE_DAYS = 31
 # Records screened per slice for named pairs: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
-# Kinds of contact that have two ends, each recorded by one agency.
-_CONTACT_KINDS = frozenset({"phone_call", "referral", "death", "incident", "correspondence"})
-# Same-day records scoring at least this on text alone are one occurrence.
-TEXT_ALONE = 80
-# With corroboration (each names the other agency, or both are the same kind of contact),
-# this much shared wording is enough.
-TEXT_CORROBORATED = 30
 
 
 def find_links(units: Sequence[Unit]) -> Links:
     """Every accepted cross-agency link, the best of each pair, strongest first, in a
     deterministic order."""
-    judged = Links.of([*_same_day_links(units), *_vague_links(units)])
-    return Links.joined([judged, meeting_links(units)]).ranked(len(units))
+    found = [*_same_day_links(units), _vague_links(units), meeting_links(units)]
+    return Links.joined(found).ranked(len(units))
 
 
-def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
+def _same_day_links(units: Sequence[Unit]) -> Iterator[Links]:
     """Exact-dated records on the same day, or the next (late-night contacts are often
     recorded the following morning). Only corroborated pairs are scored: pairs where one
     record names the other's agency, and same-kind pairs with near-identical wording."""
@@ -50,13 +44,12 @@ def _same_day_links(units: Sequence[Unit]) -> Iterator[Link]:
     yield from _identical_links(exact, columns)
 
 
-def _named_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]:
+def _named_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Links]:
     """Pairs where at least one record names the other's agency, screened with array
-    arithmetic a slice of records at a time (memory stays bounded); only the survivors
-    reach ``judge``."""
+    arithmetic a slice of records at a time (memory stays bounded)."""
     for low in range(0, len(exact), PAIR_SLICE):
         i, j = _naming_pairs(columns, low, min(len(exact), low + PAIR_SLICE))
-        yield from _screened(exact, columns, i, j)
+        yield _screened(exact, columns, i, j)
 
 
 def _naming_pairs(
@@ -87,18 +80,20 @@ def _naming_pairs(
 
 def _screened(
     exact: Sequence[Unit], columns: _Columns, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]
-) -> Iterator[Link]:
+) -> Links:
     named = columns.names(i, j) + columns.names(j, i)
     gap = columns.day[j] - columns.day[i]
     keep = (columns.agency[i] != columns.agency[j]) & (named >= 1) & ((named == 2) | (gap == 0))
-    # and only pairs that the best wording would carry (most fail on kind or time of day)
-    keep[keep] = columns.acceptable(i[keep], j[keep], named[keep], np.full(keep.sum(), 100))
-    i, j, named = i[keep], j[keep], named[keep]
+    i, j = i[keep], j[keep]
+    pairs = columns.pairs(i, j, named[keep])
+    # only pairs that the best wording would carry (most fail on kind or time of day)
+    keep = pairs.accepted(np.full(len(i), 100))
+    pairs, i, j = pairs.subset(keep), i[keep], j[keep]
     # the bar each kind of pair has to clear; below it the wording counts for nothing, so
     # rapidfuzz may stop scoring a pair as soon as it cannot reach it
     texts = np.zeros(len(i), dtype=np.int64)
     for both, bar in ((True, TEXT_CORROBORATED), (False, 60)):
-        part = (named == 2) == both
+        part = (pairs.named == 2) == both
         texts[part] = process.cpdist(
             [exact[k].text for k in i[part].tolist()],
             [exact[k].text for k in j[part].tolist()],
@@ -107,13 +102,7 @@ def _screened(
             dtype=np.float64,
             workers=-1,
         ).astype(np.int64)  # fmt: skip  (truncated, as int() of a single score)
-    accept = columns.acceptable(i, j, named, texts)
-    for a, b, text in zip(
-        i[accept].tolist(), j[accept].tolist(), texts[accept].tolist(), strict=True
-    ):
-        link = judge(exact[a], exact[b], int(text))  # the same rules, one pair: the reason
-        if link is not None:
-            yield link
+    return pairs.judged(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,13 +135,12 @@ class _Columns:
         self.type = np.fromiter(
             (types.get(u.agency_type or "", -1) for u in exact), dtype=np.int64, count=len(exact)
         )
-        kinds = {name: n for n, name in enumerate(sorted({u.kind for u in exact if u.kind}))}
+        self.kinds = tuple(sorted({u.kind for u in exact if u.kind}))
+        kinds = {name: n for n, name in enumerate(self.kinds)}
         self.kind = np.fromiter(
             (kinds.get(u.kind or "", -1) for u in exact), dtype=np.int64, count=len(exact)
         )
-        self.contact = np.fromiter(
-            (u.kind in _CONTACT_KINDS for u in exact), dtype=np.bool_, count=len(exact)
-        )
+        self.index = np.fromiter((u.index for u in exact), dtype=np.int64, count=len(exact))
         self.minutes = np.fromiter(
             (-1 if u.minutes is None else u.minutes for u in exact),
             dtype=np.int64,
@@ -183,27 +171,21 @@ class _Columns:
         order = np.argsort(key, kind="stable")
         return _Index(members[order], key[order], span)
 
-    def acceptable(
-        self,
-        a: npt.NDArray[np.int64],
-        b: npt.NDArray[np.int64],
-        named: npt.NDArray[np.int64],
-        text: npt.NDArray[np.int64],
-    ) -> npt.NDArray[np.bool_]:
-        """``judge``'s rules for exact-dated pairs, as array arithmetic (a prefilter:
-        ``judge`` still decides each survivor, so the two cannot drift apart silently)."""
-        same_day = self.day[a] == self.day[b]
-        same_kind = (self.kind[a] == self.kind[b]) & (self.kind[a] >= 0)
-        timed = (self.minutes[a] >= 0) & (self.minutes[b] >= 0)
-        far = timed & (np.abs(self.minutes[a] - self.minutes[b]) > 120) & (named < 2)
-        both = (named == 2) & np.where(
-            same_day, same_kind | (text >= TEXT_CORROBORATED), same_kind & (text >= 45)
+    def pairs(
+        self, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64], named: npt.NDArray[np.int64]
+    ) -> Pairs:
+        """The records at positions ``i`` and ``j`` (``i`` < ``j``) as candidate pairs."""
+        timed = (self.minutes[i] >= 0) & (self.minutes[j] >= 0)
+        return Pairs(
+            np.minimum(self.index[i], self.index[j]),
+            np.maximum(self.index[i], self.index[j]),
+            self.day[j] - self.day[i],
+            np.ones(len(i), dtype=np.bool_),
+            named,
+            np.where(self.kind[i] == self.kind[j], self.kind[i], -1),
+            timed & (np.abs(self.minutes[i] - self.minutes[j]) > HOURS_APART),
+            self.kinds,
         )
-        one = (
-            (named == 1) & same_day & ((same_kind & self.contact[a] & (text >= 60)) | (text >= 65))
-        )
-        accepted: npt.NDArray[np.bool_] = ~far & ((same_day & (text >= TEXT_ALONE)) | both | one)
-        return accepted
 
     def names(self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """1 where record ``a`` names record ``b``'s kind of agency."""
@@ -211,7 +193,7 @@ class _Columns:
         return np.where(kind >= 0, (self.mentions[a] >> np.maximum(kind, 0)) & 1, 0)
 
 
-def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]:
+def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Links]:
     """Same-day records of the same kind of contact by different agencies, in near-identical
     words: every such pair scored in one array comparison a slice at a time."""
     index = columns.by_kind_and_day()
@@ -222,12 +204,9 @@ def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Link]
             scorer=fuzz.ratio, score_cutoff=TEXT_ALONE, dtype=np.uint8, workers=-1,
         )  # fmt: skip
         found = scores.nonzero()[0]
-        for a, b, text in zip(
-            i[found].tolist(), j[found].tolist(), scores[found].tolist(), strict=True
-        ):
-            link = judge(exact[a], exact[b], int(text))
-            if link is not None:
-                yield link
+        i, j = i[found], j[found]
+        pairs = columns.pairs(i, j, columns.names(i, j) + columns.names(j, i))
+        yield pairs.judged(scores[found].astype(np.int64))
 
 
 def _same_kind_pairs(
@@ -242,13 +221,13 @@ def _same_kind_pairs(
     return i[keep], j[keep]
 
 
-def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
+def _vague_links(units: Sequence[Unit]) -> Links:
     """A record dated only to a week or month, against exact records inside its interval
     that it names, or that name it (both ends of one referral, one dated "Jan 2012").
     Exact records are indexed by agency type and by the types they name, so it stays cheap."""
     vagues = [u for u in units if not u.exact and u.start >= 0 and u.end - u.start <= VAGUE_DAYS]
     if not vagues:
-        return  # (most reviews have few vague dates, and some none: no index to build)
+        return Links.of([])  # (most reviews have few vague dates, and some none: no index)
     by_type: dict[str, list[Unit]] = defaultdict(list)
     naming: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
@@ -257,15 +236,14 @@ def _vague_links(units: Sequence[Unit]) -> Iterator[Link]:
             for named in unit.mentions:
                 naming[named].append(unit)
     index = _DateIndex([*by_type.items(), *((f"names:{k}", v) for k, v in naming.items())])
+    found: list[tuple[Unit, Unit]] = []
     for vague in vagues:
         keys = [*sorted(vague.mentions), f"names:{vague.agency_type}"]
         candidates = {u.index: u for key in keys for u in index.within(key, vague.start, vague.end)}
-        for index_b in sorted(candidates):
-            exact = candidates[index_b]
-            if exact.agency != vague.agency:
-                link = judge(vague, exact, int(fuzz.token_set_ratio(vague.text, exact.text)))
-                if link is not None:
-                    yield link
+        found += [(vague, candidates[k]) for k in sorted(candidates)]
+    found = [(vague, exact) for vague, exact in found if exact.agency != vague.agency]
+    texts = [int(fuzz.token_set_ratio(vague.text, exact.text)) for vague, exact in found]
+    return pairs_of(found).judged(np.array(texts, dtype=np.int64))
 
 
 class _DateIndex:
@@ -278,50 +256,3 @@ class _DateIndex:
         return self.units.get(key, [])[
             bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)
         ]
-
-
-def _directions(a: Unit, b: Unit) -> int:
-    """How many of the two records name the other's kind of agency (0, 1 or 2)."""
-    return int(bool(b.agency_type and b.agency_type in a.mentions)) + int(
-        bool(a.agency_type and a.agency_type in b.mentions)
-    )
-
-
-def judge(a: Unit, b: Unit, text: int) -> Link | None:
-    """Accept a candidate pair only on corroborated evidence, with a reason to show."""
-    gap = max(0, max(a.start, b.start) - min(a.end, b.end))
-    named = _directions(a, b)
-    same_kind = a.kind is not None and a.kind == b.kind
-    if (
-        a.minutes is not None
-        and b.minutes is not None
-        and abs(a.minutes - b.minutes) > 120
-        and named < 2
-    ):
-        return None  # hours apart with no cross-reference: two contacts
-    exact = a.exact and b.exact
-    when = "same day" if exact and gap == 0 else ("next day" if exact else "within the vague date")
-    if exact and gap == 0 and text >= TEXT_ALONE:
-        reason = f"same day, near-identical accounts (text {text}%)"
-    elif named == 2 and _corroborated(exact, gap, same_kind, text):
-        reason = f"{when}, each record names the other agency (text {text}%)"
-    elif named == 1 and gap == 0 and same_kind and a.kind in _CONTACT_KINDS and text >= 60:
-        reason = f"{when}, both record a {_label(a.kind)}; one names the other (text {text}%)"
-    elif named == 1 and exact and gap == 0 and text >= 65:
-        reason = f"same day, one names the other agency, closely matching accounts (text {text}%)"
-    else:
-        return None
-    score = round(0.5 * named / 2 + 0.3 * text / 100 + 0.1 * same_kind + 0.1 * (gap == 0), 3)
-    return Link(min(a.index, b.index), max(a.index, b.index), score, reason)
-
-
-def _corroborated(exact: bool, gap: int, same_kind: bool, text: int) -> bool:
-    if exact and gap == 0:
-        return same_kind or text >= TEXT_CORROBORATED
-    if exact:  # a day apart: the same kind of contact, and wording in common
-        return same_kind and text >= 45
-    return same_kind or text >= 45
-
-
-def _label(kind: str | None) -> str:
-    return (kind or "contact").replace("_", " ")

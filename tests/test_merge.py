@@ -232,7 +232,7 @@ def test_better_wording_never_turns_an_accepted_pair_down() -> None:
     named = np.array([case[5] for case in cases])
     for low, high in itertools.combinations_with_replacement(scores, 2):
         at = [np.full(len(cases), score) for score in (low, high)]
-        below, above = (columns.acceptable(first, first + 1, named, t) for t in at)
+        below, above = (columns.pairs(first, first + 1, named).accepted(t) for t in at)
         assert not (below & ~above).any(), (low, high)
 
 
