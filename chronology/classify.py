@@ -98,7 +98,6 @@ def _agency_types() -> tuple[dict[str, re.Pattern[str]], PhraseGroups, list[str]
     return names, mentions, list(table)
 
 
-@lru_cache(maxsize=1024)
 @lru_cache(maxsize=4096)  # a review names a few dozen agencies, asked of every record
 def agency_type(agency: str) -> str | None:
     """``"Kingsmere Police"`` → ``"police"``: what kind of organisation an agency is."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -40,16 +41,16 @@ def _same_day_links(units: Sequence[Unit]) -> Iterator[Links]:
     if len(exact) < 2:
         return
     columns = _Columns(exact)
-    yield from _named_links(exact, columns)
-    yield from _identical_links(exact, columns)
+    yield from _named_links(columns)
+    yield from _identical_links(columns)
 
 
-def _named_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Links]:
+def _named_links(columns: _Columns) -> Iterator[Links]:
     """Pairs where at least one record names the other's agency, screened with array
     arithmetic a slice of records at a time (memory stays bounded)."""
-    for low in range(0, len(exact), PAIR_SLICE):
-        i, j = _naming_pairs(columns, low, min(len(exact), low + PAIR_SLICE))
-        yield _screened(exact, columns, i, j)
+    for low in range(0, len(columns.day), PAIR_SLICE):
+        i, j = _naming_pairs(columns, low, min(len(columns.day), low + PAIR_SLICE))
+        yield _screened(columns, i, j)
 
 
 def _naming_pairs(
@@ -78,9 +79,7 @@ def _naming_pairs(
     return i[order], j[order]
 
 
-def _screened(
-    exact: Sequence[Unit], columns: _Columns, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]
-) -> Links:
+def _screened(columns: _Columns, i: npt.NDArray[np.int64], j: npt.NDArray[np.int64]) -> Links:
     named = columns.names(i, j) + columns.names(j, i)
     gap = columns.day[j] - columns.day[i]
     keep = (columns.agency[i] != columns.agency[j]) & (named >= 1) & ((named == 2) | (gap == 0))
@@ -95,8 +94,8 @@ def _screened(
     for both, bar in ((True, TEXT_CORROBORATED), (False, 60)):
         part = (pairs.named == 2) == both
         texts[part] = process.cpdist(
-            [exact[k].text for k in i[part].tolist()],
-            [exact[k].text for k in j[part].tolist()],
+            [columns.text[k] for k in i[part].tolist()],
+            [columns.text[k] for k in j[part].tolist()],
             scorer=fuzz.token_set_ratio,
             score_cutoff=bar,
             dtype=np.float64,
@@ -118,39 +117,38 @@ class _Columns:
     """The unit attributes the screen needs, as arrays."""
 
     def __init__(self, exact: Sequence[Unit]) -> None:
-        agencies = {name: n for n, name in enumerate(sorted({u.agency for u in exact}))}
-        types = {
-            name: n
-            for n, name in enumerate(
-                sorted(
-                    {t for u in exact for t in u.mentions}
-                    | {u.agency_type for u in exact if u.agency_type}
-                )
+        day, agency, agency_type, kind, index, minutes, mentions, text = (
+            zip(
+                *[
+                    (
+                        u.start,
+                        u.agency,
+                        u.agency_type,
+                        u.kind,
+                        u.index,
+                        u.minutes,
+                        u.mentions,
+                        u.text,
+                    )
+                    for u in exact
+                ],
+                strict=True,
             )
-        }
-        self.day = np.fromiter((u.start for u in exact), dtype=np.int64, count=len(exact))
-        self.agency = np.fromiter(
-            (agencies[u.agency] for u in exact), dtype=np.int64, count=len(exact)
+            if exact
+            else [()] * 8
         )
-        self.type = np.fromiter(
-            (types.get(u.agency_type or "", -1) for u in exact), dtype=np.int64, count=len(exact)
-        )
-        self.kinds = tuple(sorted({u.kind for u in exact if u.kind}))
-        kinds = {name: n for n, name in enumerate(self.kinds)}
-        self.kind = np.fromiter(
-            (kinds.get(u.kind or "", -1) for u in exact), dtype=np.int64, count=len(exact)
-        )
-        self.index = np.fromiter((u.index for u in exact), dtype=np.int64, count=len(exact))
-        self.minutes = np.fromiter(
-            (-1 if u.minutes is None else u.minutes for u in exact),
-            dtype=np.int64,
-            count=len(exact),
-        )
-        self.mentions = np.fromiter(
-            (sum(1 << types[t] for t in u.mentions) for u in exact),
-            dtype=np.int64,
-            count=len(exact),
-        )
+        self.text: Sequence[str] = text
+        types = _codes({t for named in set(mentions) for t in named} | set(agency_type))
+        self.kinds = tuple(sorted({k for k in kind if k}))
+        self.day = np.array(day, dtype=np.int64)
+        self.agency = _coded(agency, _codes(set(agency)))
+        self.type = _coded(agency_type, types)
+        self.kind = _coded(kind, {name: n for n, name in enumerate(self.kinds)})
+        self.index = np.array(index, dtype=np.int64)
+        self.minutes = np.array([-1 if m is None else m for m in minutes], dtype=np.int64)
+        # records name few combinations of agency types: each combination's mask made once
+        masks = {named: sum(1 << types[t] for t in named) for named in set(mentions)}
+        self.mentions = _coded(mentions, masks)
         self.types = types
         self._by_type: _Index | None = None
 
@@ -193,14 +191,24 @@ class _Columns:
         return np.where(kind >= 0, (self.mentions[a] >> np.maximum(kind, 0)) & 1, 0)
 
 
-def _identical_links(exact: Sequence[Unit], columns: _Columns) -> Iterator[Links]:
+def _codes(names: set[str | None]) -> dict[str | None, int]:
+    """Each name's position in sorted order (no name: -1)."""
+    return {name: n for n, name in enumerate(sorted(n for n in names if n))}
+
+
+def _coded(values: Sequence[Hashable], codes: Mapping[Any, int]) -> npt.NDArray[np.int64]:
+    """The values as their codes; -1 for a value without one."""
+    return np.array([codes.get(v, -1) for v in values], dtype=np.int64)
+
+
+def _identical_links(columns: _Columns) -> Iterator[Links]:
     """Same-day records of the same kind of contact by different agencies, in near-identical
     words: every such pair scored in one array comparison a slice at a time."""
     index = columns.by_kind_and_day()
     for low in range(0, len(index.order), PAIR_SLICE):
         i, j = _same_kind_pairs(columns, index, low, min(len(index.order), low + PAIR_SLICE))
         scores = process.cpdist(
-            [exact[k].text for k in i.tolist()], [exact[k].text for k in j.tolist()],
+            [columns.text[k] for k in i.tolist()], [columns.text[k] for k in j.tolist()],
             scorer=fuzz.ratio, score_cutoff=TEXT_ALONE, dtype=np.uint8, workers=-1,
         )  # fmt: skip
         found = scores.nonzero()[0]

@@ -61,7 +61,7 @@ def merge(
         source.kind = kind
     words = [found[2] for found in features]
     clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
-    units = [_unit(i, ordered[m[0]], features[m[0]]) for i, m in enumerate(clusters)]
+    units = _units(clusters, ordered, features)
     forced, split = _overrides(clusters, ordered, joins, splits)
     groups = _group(units, forced, find_links(units), split)
     events = []
@@ -139,25 +139,39 @@ def features_of(sources: Sequence[Source]) -> list[Features]:
     return found
 
 
-def _unit(index: int, first: Source, features: Features) -> Unit:
-    _kind, mentions, words = features
-    span = first.date
-    start = span.start.toordinal() if span.start else -1
-    end = span.end.toordinal() if span.end else -1
-    text, action = words
-    return Unit(
-        index,
-        first.agency,
-        start,
-        end,
-        span.start is not None and is_exact(span.precision, start, end),
-        first.kind,
-        f"{text} {action}" if text and action else text or action,  # the words, space-joined
-        first.time,
-        mentions,
-        agency_type(first.agency),
-        minutes_of(first.time),
-    )
+def _units(
+    clusters: Sequence[list[int]], ordered: Sequence[Source], features: Sequence[Features]
+) -> list[Unit]:
+    """Each cluster as matching sees it, from its first record."""
+    types: dict[str, str | None] = {}  # a review has few agencies and few times of day
+    minutes: dict[str | None, int | None] = {}
+    units = []
+    for index, members in enumerate(clusters):
+        first = ordered[members[0]]
+        _kind, mentions, (text, action) = features[members[0]]
+        span, agency, time = first.date, first.agency, first.time
+        start = span.start.toordinal() if span.start else -1
+        end = span.end.toordinal() if span.end else -1
+        if agency not in types:
+            types[agency] = agency_type(agency)
+        if time not in minutes:
+            minutes[time] = minutes_of(time)
+        units.append(
+            Unit(
+                index,
+                agency,
+                start,
+                end,
+                span.start is not None and is_exact(span.precision, start, end),
+                first.kind,
+                f"{text} {action}" if text and action else text or action,  # space-joined
+                time,
+                mentions,
+                types[agency],
+                minutes[time],
+            )
+        )
+    return units
 
 
 class _Groups:
@@ -210,9 +224,11 @@ def _group(
     for link in forced:
         if (root := groups.join(link.a, link.b, forced=True)) is not None:
             groups.links.setdefault(root, []).append(link)
+    scores, meanings = found.score.tolist(), found.meaning.tolist()
     for k, (a, b) in enumerate(zip(found.a.tolist(), found.b.tolist(), strict=True)):
         if (root := groups.join(a, b)) is not None:
-            groups.links.setdefault(root, []).append(found.link(k))
+            link = Link(a, b, scores[k], *found.meanings[meanings[k]])
+            groups.links.setdefault(root, []).append(link)
     members: dict[int, list[int]] = {}
     for unit in units:
         members.setdefault(groups.root(unit.index), []).append(unit.index)
