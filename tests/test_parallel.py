@@ -182,3 +182,65 @@ def test_without_a_worker_no_piece_in_turn_is_run(monkeypatch: pytest.MonkeyPatc
     with parallel.start_each([lambda: ran.append(1)]) as turn:
         assert list(turn.outcomes()) == [(False, None)]
     assert ran == []
+
+
+def _prepared_marker(path: str) -> None:
+    with open(path, "w") as stream:  # noqa: PTH123 - in the worker, before any piece
+        stream.write(str(os.getpid()))
+
+
+def _read_marker(path: str) -> tuple[int, str]:
+    with open(path) as stream:  # noqa: PTH123
+        return os.getpid(), stream.read()
+
+
+def _fails() -> None:
+    raise InputError("broken")
+
+
+@forking
+def test_a_warm_worker_readies_itself_then_runs_the_piece_it_is_sent(tmp_path: object) -> None:
+    marker = str(tmp_path) + "/ready"
+    with parallel.warmed(partial(_prepared_marker, marker)) as warm:
+        assert warm is not None
+        assert warm.send(partial(_read_marker, marker))
+        ok, (there, prepared_in) = warm.outcome()
+    assert ok
+    assert there != os.getpid()
+    assert prepared_in == str(there)  # readied in the same worker, before the piece ran
+
+
+@forking
+def test_a_piece_that_fails_in_the_warm_worker_comes_back_as_failed() -> None:
+    with parallel.warmed(lambda: None) as warm:
+        assert warm is not None
+        assert warm.send(_fails)
+        assert warm.outcome() == (False, None)
+
+
+@forking
+def test_a_warm_worker_sent_nothing_is_let_go() -> None:
+    with parallel.warmed(lambda: None) as warm:
+        assert warm is not None
+        child = warm._pid
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # reaped: no zombie left behind
+    assert warm.outcome() == (False, None)  # nothing was sent
+
+
+@forking
+def test_a_piece_that_will_not_pickle_is_not_sent() -> None:
+    with parallel.warmed(lambda: None) as warm:
+        assert warm is not None
+
+        def local() -> int:
+            return os.getpid()
+
+        assert not warm.send(local)  # a function made here does not pickle
+        assert warm.outcome() == (False, None)
+
+
+def test_no_warm_worker_on_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    with parallel.warmed(lambda: None) as warm:
+        assert warm is None

@@ -130,9 +130,15 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     ):
         real = getattr(owner, name)
         monkeypatch.setattr(owner, name, lambda *a, _r=real, _n=name: (ran.append(_n), _r(*a))[1])
+    outcome = parallel.Warm.outcome
+    warm: list[bool] = []
+    monkeypatch.setattr(
+        parallel.Warm, "outcome", lambda self: (r := outcome(self), warm.append(r[0]))[0]
+    )
     assert run(tmp_path / "workers") == alone
     assert set(ran) == {"unpacked", "adopt", "remember"}  # the worker paths were taken
     assert ran.count("remember") == 2  # the episodes' kinds and the indicators' mentions
+    assert warm == [True]  # the timeline and the Word draft were written by the warm worker
 
 
 def test_cells_written_again_after_a_failed_try_start_afresh(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chronology.parallel import run_all, start
+from chronology.parallel import Warm, run_all, start
 from chronology.safety import adopt, all_or_nothing, held
 from chronology.schema import Chronology
 
@@ -40,6 +40,12 @@ _TOGETHER = (("timeline", "docx"),)
 # scope flags), so they are written while the later stages run: tests/test_render_early.py
 # checks that the later stages change nothing in them.
 EARLY = ("csv", "xlsx")
+# Formats whose libraries are slow to load (matplotlib, python-docx): for a small review a
+# worker forked at the start loads them while the inputs are read (``prepare_warm``), and
+# writes these formats when the chronology is ready. Above ``WARM_EVENTS`` events, sending
+# the chronology to it would cost more than loading the libraries does.
+WARM = ("timeline", "docx")
+WARM_EVENTS = 20_000
 # What a piece of writing gives back: its formats, their paths, and the files to put in place.
 Written = tuple[tuple[str, ...], list[list[Path]], list[tuple[Path, Path]]]
 
@@ -58,16 +64,28 @@ def write_all(full: Chronology, shown: Chronology, out: Path, chosen: list[str])
     return write_while(lambda: shown, out, chosen, lambda: (full, shown))
 
 
+def prepare_warm() -> None:
+    """What a warm worker does while it waits: load the ``WARM`` formats' libraries, and
+    compile the timeline's template."""
+    import_module("chronology.render.timeline_png")
+    import_module("chronology.render.facts_docx")
+    from chronology.render.html import environment  # noqa: PLC0415 - as the formats
+
+    environment().get_template("timeline.svg.j2")
+
+
 def write_while(
     merged: Callable[[], Chronology],
     out: Path,
     chosen: list[str],
     finish: Callable[[], tuple[Chronology, Chronology]],
+    warm: Warm | None = None,
 ) -> list[Path]:
     """Write the ``EARLY`` formats from the chronology ``merged()`` gives, in a worker, while
     ``finish`` (the later stages) runs here, then the rest from the (full, shown) pair it
     returns; as ``write_all`` otherwise. ``merged`` is called in the worker: making the view
-    (an anonymised copy takes over a second at 100,000 rows) is then off this process's path."""
+    (an anonymised copy takes over a second at 100,000 rows) is then off this process's path.
+    ``warm``, a worker readied by ``prepare_warm``, writes the ``WARM`` formats if given."""
     names = ["json", *sorted(set(chosen) - set(ALWAYS))]
     early = tuple(n for n in names if n in EARLY)
     done: dict[str, list[Path]] = {}
@@ -91,11 +109,29 @@ def write_while(
             # the early worker is done with: the rest may have every core
             pieces = _pieces([n for n in names if n not in early])
             write = partial(_write_held, full=full, shown=shown, out=out, begun=begun)
-            run_all([partial(write, p) for p in pieces], keep=take)
+            sent = _send_warm(warm, pieces, full, shown, out)
+            run_all([partial(write, p) for p in pieces if p != sent], keep=take)
+            if sent and warm is not None:
+                ok, result = warm.outcome()
+                take(result if ok else write(sent))  # (failed there: raised here, located)
         finally:
             if begun is not None:
                 begun.path.unlink(missing_ok=True)
     return [path for name in names for path in done[name]]
+
+
+def _send_warm(
+    warm: Warm | None,
+    pieces: list[tuple[str, ...]],
+    full: Chronology,
+    shown: Chronology,
+    out: Path,
+) -> tuple[str, ...]:
+    """The piece handed to the warm worker, if one takes it; () otherwise."""
+    piece = next((p for p in pieces if set(p) <= set(WARM)), ())
+    if warm is None or not piece or len(full.events) > WARM_EVENTS:
+        return ()
+    return piece if warm.send(partial(_write_held, piece, full=full, shown=shown, out=out)) else ()
 
 
 def _pieces(names: list[str]) -> list[tuple[str, ...]]:
