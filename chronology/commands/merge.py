@@ -53,8 +53,10 @@ InScopeOpt = Annotated[
     ),
 ]
 ALL_FORMATS = ",".join(render.FORMATS)
-# Inputs up to this size (a typical review's are a few hundred kB) get a warm worker.
-WARM_INPUT_BYTES = 8 << 20
+# Inputs up to this size get a warm worker: a typical review's come to a few hundred kB, and
+# 2 MB of spreadsheets hold about 25,000 rows (past ``render.WARM_EVENTS``, where it would
+# wait unused).
+WARM_INPUT_BYTES = 2 << 20
 
 
 def merge_command(

@@ -161,9 +161,9 @@ def _write_held(
     out: Path,
     begun: json.Begun | None = None,
 ) -> Written:
-    from chronology.render import json, rows  # noqa: PLC0415 - keeps --help fast
+    from chronology.render import json, shared  # noqa: PLC0415 - keeps --help fast
 
-    with held() as finished, rows.shared(shown):
+    with held() as finished, shared.sharing(shown):
         written = [
             json.write(full, out, begun) if name == "json" else writer(name)(shown, out)
             for name in piece

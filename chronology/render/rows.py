@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from chronology.events import attributed_text
+from chronology.render import shared
 from chronology.schema import Chronology, Event, Source
 
 EVENT_COLUMNS = (
@@ -39,33 +37,16 @@ def event_row(event: Event) -> list[str]:
     ]
 
 
-@dataclass(slots=True)
-class _Shared:
-    chronology: Chronology
-    rows: list[list[str]] | None = None
-
-
-_shared: ContextVar[_Shared | None] = ContextVar("shared_rows", default=None)
-
-
-@contextlib.contextmanager
-def shared(chronology: Chronology) -> Iterator[None]:
-    """Within the block, ``event_rows(chronology)`` are made once (the csv and the xlsx,
-    written one after the other, show the same rows)."""
-    token = _shared.set(_Shared(chronology))
-    try:
-        yield
-    finally:
-        _shared.reset(token)
-
-
 def event_rows(chronology: Chronology) -> Iterable[list[str]]:
-    held = _shared.get()
-    if held is None or held.chronology is not chronology:
+    """The main sheet's rows: made once where the csv and the xlsx are written one after the
+    other (``shared.sharing``), and lazily otherwise."""
+    made = shared.memo(chronology)
+    if made is None:
         return (event_row(event) for event in chronology.events)
-    if held.rows is None:
-        held.rows = [event_row(event) for event in chronology.events]
-    return held.rows
+    if "rows" not in made:
+        made["rows"] = [event_row(event) for event in chronology.events]
+    rows: list[list[str]] = made["rows"]
+    return rows
 
 
 def _other_fields(source: Source) -> str:
