@@ -10,11 +10,12 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.collections import EllipseCollection, LineCollection, PatchCollection
 from matplotlib.figure import Figure
-from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
+from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from chronology.render.timeline import CONFLICT, MIN_BAR, Timeline
 
@@ -110,11 +111,13 @@ def _links(axes: Axes, t: Timeline) -> None:
 
 def _marks(axes: Axes, t: Timeline) -> None:
     bars, bar_faces, bar_edges, dots, dot_faces, dot_edges, widths = [], [], [], [], [], [], []
+    sizes = []
     for m in t.marks:
         face = "#FFFFFF" if m.out_of_scope else m.ink
         edge = CONFLICT if m.conflict else ("#8A8A8A" if m.out_of_scope else "#FFFFFF")
         if m.point:
-            dots.append(Circle(((m.x + m.x2) / 2, m.y), 5.5 if m.conflict else 4.5))
+            dots.append(((m.x + m.x2) / 2, m.y))
+            sizes.append(11.0 if m.conflict else 9.0)  # diameters
             dot_faces.append(face)
             dot_edges.append(edge)
             widths.append((2 if m.conflict else 1) * PT_PER_UNIT)
@@ -128,9 +131,15 @@ def _marks(axes: Axes, t: Timeline) -> None:
     axes.add_collection(
         PatchCollection(bars, facecolors=bar_faces, edgecolors=bar_edges, linewidths=PT_PER_UNIT)
     )
+    # one collection of circles, sized in data units: a patch per dot took seconds at
+    # 100,000 rows
     axes.add_collection(
-        PatchCollection(dots, facecolors=dot_faces, edgecolors=dot_edges, linewidths=widths)
-    )
+        EllipseCollection(
+            sizes, sizes, np.zeros(len(sizes)), units="x", offsets=dots or np.zeros((0, 2)),
+            offset_transform=axes.transData, facecolors=dot_faces, edgecolors=dot_edges,
+            linewidths=widths,
+        )
+    )  # fmt: skip
 
 
 def _alpha(colour: str, alpha: float) -> tuple[float, float, float, float]:
