@@ -9,7 +9,7 @@ the same-day search brings hundreds of thousands of them at 200,000 rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -54,12 +54,10 @@ class Pairs:
     kinds: tuple[str, ...]
 
     def subset(self, keep: Flags) -> Pairs:
-        return replace(
-            self,
-            **{name: getattr(self, name)[keep] for name in ("a", "b", "gap", "exact", "named")},
-            kind=self.kind[keep],
-            far=self.far[keep],
-        )
+        return Pairs(
+            self.a[keep], self.b[keep], self.gap[keep], self.exact[keep], self.named[keep],
+            self.kind[keep], self.far[keep], self.kinds,
+        )  # fmt: skip
 
     def accepted(self, text: Ints) -> Flags:
         """Which pairs the rules accept, given each pair's text score."""
