@@ -28,6 +28,8 @@ T = TypeVar("T")
 
 # The pieces of the current ``run_all``: workers inherit them through the fork, by index.
 _pieces: Sequence[Callable[[], Any]] = ()
+# The next piece of the current ``run_all`` that no process has begun (shared by the fork).
+_claims: Any = None
 # Workers of the current ``run_all`` (1: none), and pieces started with ``start`` still
 # running beside this process; workers inherit both, so every process knows the load.
 _side_by_side = 1
@@ -97,30 +99,47 @@ def map_chunks(
 
 
 def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[bool, Any]]:
-    """Every piece's outcome: the first done here, meanwhile the rest in ``count - 1``
-    workers, in order; then, here, any piece no worker has begun, from the last (so the
-    workers take the pieces from the front and this process from the back, and neither
-    waits while the other has a queue). A piece that failed comes back as (False, None),
-    to be run again by the caller."""
-    global _pieces, _side_by_side  # handed to the workers through the fork, not pickled
+    """Every piece's outcome: the first done here, meanwhile the rest by ``count - 1``
+    workers and, once done with the first, this process, each taking the next piece no one
+    has begun (so with the heaviest queued first, no process waits while another has a
+    queue). A piece that failed, or whose worker died, comes back as (False, None), to be
+    run again by the caller."""
+    global _pieces, _side_by_side, _claims  # noqa: PLW0603 - handed to the workers by the fork
     _pieces, _side_by_side = pieces, count
+    _claims = multiprocessing.get_context("fork").Value("i", 1)  # the first is taken here
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count - 1, mp_context=context) as pool:
             try:
-                futures = [pool.submit(_run_piece, i) for i in range(1, len(pieces))]
+                futures = [pool.submit(_take_pieces) for _ in range(count - 1)]
             except OSError:  # the system would not fork (out of memory?): all of it here
                 return []
             outcomes = {0: _run_piece(0)}
-            for index in range(len(futures), 0, -1):
-                if futures[index - 1].cancel():
-                    outcomes[index] = _run_piece(index)
-            return [
-                outcomes[i] if i in outcomes else _outcome_of(futures[i - 1])
-                for i in range(len(pieces))
-            ]
+            outcomes.update(_take_pieces())
+            for future in futures:
+                outcomes.update(_taken_by(future))
+            return [outcomes.get(i, (False, None)) for i in range(len(pieces))]
     finally:
-        _pieces, _side_by_side = (), 1
+        _pieces, _side_by_side, _claims = (), 1, None
+
+
+def _take_pieces() -> list[tuple[int, tuple[bool, Any]]]:
+    """Take and run the next piece no one has begun, until none is left."""
+    done: list[tuple[int, tuple[bool, Any]]] = []
+    while True:
+        with _claims.get_lock():
+            index = _claims.value
+            _claims.value += 1
+        if index >= len(_pieces):
+            return done
+        done.append((index, _run_piece(index)))
+
+
+def _taken_by(future: Future[list[tuple[int, tuple[bool, Any]]]]) -> list[tuple[int, Any]]:
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker was killed (out of memory?): its pieces run here
+        return []
 
 
 def _outcome_of(future: Future[tuple[bool, Any]]) -> tuple[bool, Any]:

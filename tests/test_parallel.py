@@ -37,14 +37,28 @@ def _slow_pid() -> int:
 
 
 @forking
-def test_pieces_no_worker_has_begun_are_taken_here_from_the_back() -> None:
-    """The worker takes pieces from the front; this process, once its own is done, takes
-    those not yet begun from the back, so neither waits while the other has a queue."""
-    found = parallel.run_all([pid, *[_slow_pid] * 6], workers=2)
+def test_every_process_takes_the_next_piece_no_one_has_begun() -> None:
+    """Once done with its own, this process takes the next piece not yet begun, as the
+    worker does: with the heaviest queued first, neither waits while the other has work."""
+    found = parallel.run_all([_slow_pid] * 7, workers=2)
     assert found[0] == os.getpid()
-    assert found[-1] == os.getpid()  # the last, long before the worker reached it
-    assert found[1] != os.getpid()  # the first, the worker's
+    assert found[1] != os.getpid()  # the worker's, begun while this was busy with the first
+    assert found.count(os.getpid()) >= 2  # this process went on to take more
     assert len(set(found)) == 2
+
+
+@forking
+def test_a_long_piece_does_not_hold_back_the_rest() -> None:
+    """A worker busy with a long piece leaves the rest to this process (no piece is held
+    in a queue for a worker that is busy)."""
+    found = parallel.run_all([_slow_pid, _slower_pid, pid, pid, pid], workers=2)
+    assert found[1] != os.getpid()
+    assert found[2:] == [os.getpid()] * 3
+
+
+def _slower_pid() -> int:
+    time.sleep(0.5)
+    return os.getpid()
 
 
 @forking
