@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import SubElement
 
 from chronology.facts import Facts, Paragraph, build
 from chronology.render import timeline
@@ -36,6 +36,10 @@ FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 HANG = Cm(1.25)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Elements made directly (lxml, through python-docx's element classes): a run, its text, a
+# tab and a line break, as python-docx's ``add_run`` and ``add_break`` make them.
+_RUN, _TEXT, _TAB, _BREAK = (qn(f"w:{tag}") for tag in ("r", "t", "tab", "br"))
+_SPACE = qn("xml:space")
 
 
 def _properties(document: Any, facts: Facts) -> None:
@@ -89,14 +93,16 @@ class _Body:
             self._numbered_layout = copy.deepcopy(element.pPr)
         else:
             element.append(copy.deepcopy(self._numbered_layout))
-        para.add_run(f"{number}.\t")
+        number_run = SubElement(element, _RUN)
+        SubElement(number_run, _TEXT).text = f"{number}."
+        SubElement(number_run, _TAB)
         for index, block in enumerate(lines):
             if index:
-                para.add_run().add_break(WD_BREAK.LINE)
-                para.add_run().add_break(WD_BREAK.LINE)
+                SubElement(SubElement(element, _RUN), _BREAK)
+                SubElement(SubElement(element, _RUN), _BREAK)
             for count, line in enumerate(block):
                 if count:
-                    para.add_run().add_break(WD_BREAK.LINE)
+                    SubElement(SubElement(element, _RUN), _BREAK)
                 _plain_run(element, para, line)
 
     def _new(self) -> tuple[Any, DocxParagraph]:
@@ -122,14 +128,12 @@ def _plain_run(element: Any, para: DocxParagraph, text: str) -> None:
     if "\t" in text or "\r" in text or "\n" in text:
         para.add_run(text)
         return
-    run = OxmlElement("w:r")
+    run = SubElement(element, _RUN)
     if text:
-        piece = OxmlElement("w:t")
+        piece = SubElement(run, _TEXT)
         piece.text = text
         if len(text.strip()) < len(text):
-            piece.set(qn("xml:space"), "preserve")
-        run.append(piece)
-    element.append(run)
+            piece.set(_SPACE, "preserve")
 
 
 def _numbered(body: _Body, paragraph: Paragraph) -> None:
