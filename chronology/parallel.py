@@ -105,10 +105,10 @@ def _in_workers(pieces: Sequence[Callable[[], T]], count: int) -> list[tuple[boo
     queue). A piece that failed, or whose worker died, comes back as (False, None), to be
     run again by the caller."""
     global _pieces, _side_by_side, _claims  # noqa: PLW0603 - handed to the workers by the fork
+    context = multiprocessing.get_context("fork")
     _pieces, _side_by_side = pieces, count
-    _claims = multiprocessing.get_context("fork").Value("i", 1)  # the first is taken here
+    _claims = context.Value("i", 1)  # (the first piece is taken here)
     try:
-        context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(count - 1, mp_context=context) as pool:
             try:
                 futures = [pool.submit(_take_pieces) for _ in range(count - 1)]
@@ -138,7 +138,7 @@ def _take_pieces() -> list[tuple[int, tuple[bool, Any]]]:
 def _taken_by(future: Future[list[tuple[int, tuple[bool, Any]]]]) -> list[tuple[int, Any]]:
     try:
         return future.result()
-    except BrokenProcessPool:  # a worker was killed (out of memory?): its pieces run here
+    except Exception:  # noqa: BLE001 - killed (out of memory?), or broken: its pieces run here
         return []
 
 
