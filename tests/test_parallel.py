@@ -11,6 +11,7 @@ import pytest
 
 from chronology import parallel
 from chronology.errors import InputError
+from chronology.warm import warmed
 
 forking = pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
 
@@ -215,7 +216,7 @@ def _fails() -> None:
 @forking
 def test_a_warm_worker_readies_itself_then_runs_the_piece_it_is_sent(tmp_path: object) -> None:
     marker = str(tmp_path) + "/ready"
-    with parallel.warmed(partial(_prepared_marker, marker)) as warm:
+    with warmed(partial(_prepared_marker, marker)) as warm:
         assert warm is not None
         assert warm.send(partial(_read_marker, marker))
         ok, (there, prepared_in) = warm.outcome()
@@ -226,7 +227,7 @@ def test_a_warm_worker_readies_itself_then_runs_the_piece_it_is_sent(tmp_path: o
 
 @forking
 def test_a_piece_that_fails_in_the_warm_worker_comes_back_as_failed() -> None:
-    with parallel.warmed(lambda: None) as warm:
+    with warmed(lambda: None) as warm:
         assert warm is not None
         assert warm.send(_fails)
         assert warm.outcome() == (False, None)
@@ -234,7 +235,7 @@ def test_a_piece_that_fails_in_the_warm_worker_comes_back_as_failed() -> None:
 
 @forking
 def test_a_warm_worker_sent_nothing_is_let_go() -> None:
-    with parallel.warmed(lambda: None) as warm:
+    with warmed(lambda: None) as warm:
         assert warm is not None
         child = warm._pid
     with pytest.raises(ChildProcessError):
@@ -244,7 +245,7 @@ def test_a_warm_worker_sent_nothing_is_let_go() -> None:
 
 @forking
 def test_a_piece_that_will_not_pickle_is_not_sent() -> None:
-    with parallel.warmed(lambda: None) as warm:
+    with warmed(lambda: None) as warm:
         assert warm is not None
 
         def local() -> int:
@@ -256,5 +257,5 @@ def test_a_piece_that_will_not_pickle_is_not_sent() -> None:
 
 def test_no_warm_worker_on_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "cores", lambda: 1)
-    with parallel.warmed(lambda: None) as warm:
+    with warmed(lambda: None) as warm:
         assert warm is None

@@ -109,6 +109,7 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     from typer.testing import CliRunner
 
     from chronology import ahead, intake
+    from chronology import warm as warm_module
     from chronology.cli import app
 
     def run(out: Path) -> dict[str, bytes]:
@@ -130,10 +131,10 @@ def test_a_merge_with_every_worker_writes_what_a_merge_without_any_writes(
     ):
         real = getattr(owner, name)
         monkeypatch.setattr(owner, name, lambda *a, _r=real, _n=name: (ran.append(_n), _r(*a))[1])
-    outcome = parallel.Warm.outcome
+    outcome = warm_module.Warm.outcome
     warm: list[bool] = []
     monkeypatch.setattr(
-        parallel.Warm, "outcome", lambda self: (r := outcome(self), warm.append(r[0]))[0]
+        warm_module.Warm, "outcome", lambda self: (r := outcome(self), warm.append(r[0]))[0]
     )
     assert run(tmp_path / "workers") == alone
     assert set(ran) == {"unpacked", "adopt", "remember"}  # the worker paths were taken

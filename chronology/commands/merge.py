@@ -20,9 +20,9 @@ from chronology.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from chronology.parallel import Warm
     from chronology.review import Review
     from chronology.schema import Chronology
+    from chronology.warm import Warm
 
 FilesArg = Annotated[
     list[Path],
@@ -105,7 +105,7 @@ def _warm_worker(
     Forked first, before any thread is started."""
     if not set(chosen) & set(render.WARM) or _size(paths) > WARM_INPUT_BYTES:
         return contextlib.nullcontext()
-    from chronology.parallel import warmed
+    from chronology.warm import warmed
 
     return warmed(render.prepare_warm)
 

@@ -12,12 +12,13 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chronology.parallel import Warm, run_all, start
+from chronology.parallel import run_all, start
 from chronology.safety import adopt, all_or_nothing, held
 from chronology.schema import Chronology
 
 if TYPE_CHECKING:
     from chronology.render import json
+    from chronology.warm import Warm
 
 Writer = Callable[[Chronology, Path], list[Path]]
 
