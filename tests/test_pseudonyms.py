@@ -47,3 +47,22 @@ def test_changing_the_copy_leaves_the_original_as_it_was() -> None:
     for finding in copy.discrepancies:
         finding["changed"] = True
     assert dumps(chronology) == before
+
+
+def test_with_nothing_to_replace_the_copy_equals_the_original_field_for_field() -> None:
+    """Events and records are copied field by field: a field added to either and missed by
+    the copy would come out at its default here."""
+    from dataclasses import replace
+
+    from chronology.dates import DateSpan, Precision
+
+    chronology, _glossary = _samples()
+    every = [e for e in chronology.events if e.merge and e.episode and e.flags][:3]
+    assert every  # the samples have merged, flagged events inside episodes
+    recorded = DateSpan(None, None, Precision.UNKNOWN, "later")
+    full = [
+        replace(e, sources=[replace(s, recorded_on=recorded, sequence=2.0) for s in e.sources])
+        for e in every
+    ]
+    copy = anonymise_chronology(Chronology(events=full), Glossary({}))
+    assert copy.events == full
