@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
@@ -59,7 +60,11 @@ class Warm:
         return bool(ok), result
 
     def close(self) -> None:
-        """Let the worker go (unsent, it finds no piece and exits) and reap it."""
+        """Let the worker go and reap it: one sent nothing (the run failed, or had no piece
+        for it) is stopped at once rather than left to finish readying itself."""
+        if not self._sent:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
         for fd in (self._go, self._results):
             if fd >= 0:
                 os.close(fd)

@@ -259,3 +259,13 @@ def test_no_warm_worker_on_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "cores", lambda: 1)
     with warmed(lambda: None) as warm:
         assert warm is None
+
+
+@forking
+def test_a_warm_worker_sent_nothing_is_stopped_at_once() -> None:
+    """A run that fails before it has anything to send (bad input, say) does not wait for
+    the worker to finish readying itself."""
+    began = time.perf_counter()
+    with warmed(partial(time.sleep, 10)) as worker:
+        assert worker is not None
+    assert time.perf_counter() - began < 5

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chronology.parallel import run_all, start
 from chronology.safety import adopt, all_or_nothing, held
@@ -114,10 +114,16 @@ def write_while(
             pieces = _pieces([n for n in names if n not in early])
             write = partial(_write_held, full=full, shown=shown, out=out, begun=begun)
             sent = _send_warm(warm, pieces, full, shown, out)
-            run_all([partial(write, p) for p in pieces if p != sent], keep=take)
-            if sent and warm is not None:
-                ok, result = warm.outcome()
-                take(result if ok else write(sent))  # (failed there: raised here, located)
+            try:
+                run_all([partial(write, p) for p in pieces if p != sent], keep=take)
+            finally:  # what the warm worker made is taken even if a piece here failed
+                warmed: tuple[bool, Any] = (
+                    warm.outcome() if sent and warm is not None else (False, None)
+                )
+                if warmed[0]:
+                    take(warmed[1])
+            if sent and not warmed[0]:
+                take(write(sent))  # (failed there: raised here, located)
         finally:
             if begun is not None:
                 begun.path.unlink(missing_ok=True)
