@@ -69,10 +69,21 @@ def _mutual_nearest(
         best.append(a[head] * len(ordered) + b[head])
     chosen = np.concatenate(best) if best else np.zeros(0, dtype=np.int64)
     a, b = np.divmod(chosen, len(ordered))
-    mutual = np.isin(b * len(ordered) + a, chosen) & (index[b] > index[a])
+    mutual = _within(b * len(ordered) + a, chosen) & (index[b] > index[a])
     a, b = a[mutual], b[mutual]
     gap = np.maximum(0, np.maximum(start[a], start[b]) - np.minimum(end[a], end[b]))
     return index[a], index[b], gap
+
+
+def _within(keys: npt.NDArray[np.int64], of: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """``np.isin(keys, of)``, by a sort and a binary search (isin hashes both: several
+    times slower here)."""
+    ordered = np.sort(of)
+    at = np.minimum(np.searchsorted(ordered, keys), max(len(ordered) - 1, 0))
+    found: npt.NDArray[np.bool_] = (
+        ordered[at] == keys if len(ordered) else np.zeros(len(keys), bool)
+    )
+    return found
 
 
 def _meaning(gap: int, label: str) -> tuple[float, str, bool]:

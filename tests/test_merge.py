@@ -363,3 +363,11 @@ def test_ranked_links_are_the_best_of_each_pair_strongest_first(
     parts = [units.Links.of(links[:cut]), units.Links.of(links[cut:])]
     ranked = units.Links.joined(parts).ranked(6)
     assert [ranked.link(k) for k in range(len(ranked.a))] == expected
+
+
+@given(st.lists(st.integers(0, 30), max_size=20), st.lists(st.integers(0, 30), max_size=20))
+def test_membership_by_binary_search_is_that_of_isin(keys: list[int], of: list[int]) -> None:
+    from chronology import meetings
+
+    found = meetings._within(np.array(keys, dtype=np.int64), np.array(of, dtype=np.int64))
+    assert found.tolist() == np.isin(keys, of).tolist()
