@@ -46,10 +46,10 @@ _TOGETHER = (("timeline", "docx"),)
 EARLY = ("csv", "xlsx")
 # Formats whose libraries are slow to load (matplotlib, python-docx): for a small review a
 # worker forked at the start loads them while the inputs are read (``prepare_warm``), and
-# writes these formats when the chronology is ready. Above ``WARM_EVENTS`` events, sending
-# the chronology to it would cost more than loading the libraries does.
+# writes these formats when the chronology is ready. Above ``WARM_EVENTS`` events, pickling
+# the chronology to it and back costs more than loading the libraries does.
 WARM = ("timeline", "docx")
-WARM_EVENTS = 20_000
+WARM_EVENTS = 3_000
 # What a piece of writing gives back: its formats, their paths, and the files to put in place.
 Written = tuple[tuple[str, ...], list[list[Path]], list[tuple[Path, Path]]]
 
