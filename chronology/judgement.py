@@ -23,8 +23,15 @@ TEXT_ALONE = 80
 # With corroboration (each names the other agency, or both are the same kind of contact),
 # this much shared wording is enough.
 TEXT_CORROBORATED = 30
-# Two timed records further apart than this, neither naming the other, are two contacts.
-HOURS_APART = 120
+# A day apart (or within a vague date), the same kind of contact needs this much wording.
+TEXT_APART = 45
+# One record naming the other's agency: a two-ended contact of one kind needs this much
+# wording, any other pair a little more.
+TEXT_CONTACT = 60
+TEXT_ONE_NAMED = 65
+# Two timed records further apart than this (minutes), neither naming the other, are two
+# contacts.
+MINUTES_APART = 120
 
 _RULES = (
     "{when}, near-identical accounts (text {text}%)",
@@ -102,16 +109,18 @@ class Pairs:
         two_ended = contact[self.kind]
         corroborated = np.where(
             self.exact,
-            np.where(same_day, same_kind | (text >= TEXT_CORROBORATED), same_kind & (text >= 45)),
-            same_kind | (text >= 45),
+            np.where(
+                same_day, same_kind | (text >= TEXT_CORROBORATED), same_kind & (text >= TEXT_APART)
+            ),
+            same_kind | (text >= TEXT_APART),
         )
         one = self.named == 1
         rule = np.select(
             [
                 self.exact & same_day & (text >= TEXT_ALONE),
                 (self.named == 2) & corroborated,
-                one & same_day & two_ended & (text >= 60),
-                one & self.exact & same_day & (text >= 65),
+                one & same_day & two_ended & (text >= TEXT_CONTACT),
+                one & self.exact & same_day & (text >= TEXT_ONE_NAMED),
             ],
             [0, 1, 2, 3],
             -1,
@@ -141,7 +150,7 @@ def pairs_of(found: Sequence[tuple[Unit, Unit]]) -> Pairs:
             code[a.kind] if a.kind is not None and a.kind == b.kind else -1,
             a.minutes is not None
             and b.minutes is not None
-            and abs(a.minutes - b.minutes) > HOURS_APART,
+            and abs(a.minutes - b.minutes) > MINUTES_APART,
         )
         for a, b in found
     ]

@@ -16,7 +16,14 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from chronology.judgement import HOURS_APART, TEXT_ALONE, TEXT_CORROBORATED, Pairs, pairs_of
+from chronology.judgement import (
+    MINUTES_APART,
+    TEXT_ALONE,
+    TEXT_CONTACT,
+    TEXT_CORROBORATED,
+    Pairs,
+    pairs_of,
+)
 from chronology.meetings import meeting_links
 from chronology.units import Links, Unit, pairs_in
 
@@ -91,7 +98,7 @@ def _screened(columns: _Columns, i: npt.NDArray[np.int64], j: npt.NDArray[np.int
     # the bar each kind of pair has to clear; below it the wording counts for nothing, so
     # rapidfuzz may stop scoring a pair as soon as it cannot reach it
     texts = np.zeros(len(i), dtype=np.int64)
-    for both, bar in ((True, TEXT_CORROBORATED), (False, 60)):
+    for both, bar in ((True, TEXT_CORROBORATED), (False, TEXT_CONTACT)):
         part = (pairs.named == 2) == both
         texts[part] = process.cpdist(
             [columns.text[k] for k in i[part].tolist()],
@@ -181,7 +188,7 @@ class _Columns:
             np.ones(len(i), dtype=np.bool_),
             named,
             np.where(self.kind[i] == self.kind[j], self.kind[i], -1),
-            timed & (np.abs(self.minutes[i] - self.minutes[j]) > HOURS_APART),
+            timed & (np.abs(self.minutes[i] - self.minutes[j]) > MINUTES_APART),
             self.kinds,
         )
 
