@@ -5,28 +5,20 @@ Built on the reusable kind classification (``classify``: the ``trigger``, ``clos
 which agencies must have recorded a trigger kind for it to count, which kinds continue a closed
 episode, which agencies lead, and which words make a trigger phrase tentative.
 
-A kind is searched for in a text only when the text has the words its phrases need
-(``chronology.wordkeys``); the answers are those of ``classify.kinds_of`` on every text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import import_module
-from typing import cast
 
-from chronology.ahead import Found, Handoff
-from chronology.classify import Kind, agency_type, kind_names, lexicon, load_rules
+from chronology.classify import agency_type, kind_names, lexicon, load_rules
 from chronology.schema import Event, Source
-from chronology.wordkeys import ALWAYS, Keys, Screens, keys_for, preload, text_mask
 
 _CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _WORD = re.compile(r"[\w'’-]+")
-# how classify anchors a kind's alternation of phrases as whole words
-_ANCHORS = ((r"(?<![\w])(?:", r")(?![\w])"), (r"(?<!\w)(?:", r")(?!\w)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,102 +82,18 @@ def tentative(lowered: str, start: int, end: int) -> bool:
     )
 
 
-def _search_keys(kind: Kind, phrases: object) -> Keys:
-    """The word keys of a kind, when its pattern is exactly the whole-word alternation of
-    its phrases in kinds.toml (as ``classify`` builds it); else no shortcut."""
-    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
-        return ALWAYS
-    source = kind.pattern.pattern
-    for head, tail in _ANCHORS:
-        if source.startswith(head) and source.endswith(tail) and "|" not in "".join(phrases):
-            body = source[len(head) : len(source) - len(tail)]
-            if set(body.split("|")) == {re.escape(p.lower()) for p in phrases}:
-                return keys_for(phrases, "literal")
-    return ALWAYS
-
-
-@cache
-def _kinds() -> Screens[Kind]:
-    table = _phrases()
-    return Screens((kind, _search_keys(kind, table.get(kind.name))) for kind in lexicon())
-
-
-@cache
-def _phrases() -> dict[str, object]:
-    return {name: spec.get("phrases") for name, spec in load_rules("kinds.toml")["kinds"].items()}
-
-
-@cache
-def _literals() -> dict[str, tuple[str, ...]]:
-    """Each kind's phrases as its whole-word pattern matches them (lower-cased), for the
-    kinds whose keys were taken from them: a text without one of them has no match."""
-    table = _phrases()
-    return {
-        kind.name: tuple(str(p).lower() for p in phrases)
-        for kind, keys in _kinds().items
-        if isinstance(keys, Keys)
-        and keys.need is not None
-        and isinstance(phrases := table.get(kind.name), list)
-    }
-
-
-def _preload() -> None:
-    """Register the kinds' word keys, and the analysis checks' (which run next, on the same
-    texts: with every key known before the first text is read, one reading serves both)."""
-    _kinds()
-    import_module("chronology.analysis")
-
-
-preload(_preload)
 _NOTHING: frozenset[str] = frozenset()
 TextKinds = tuple[frozenset[str], frozenset[str]]  # (kinds, firm trigger kinds)
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """What the words of a text leave to search for."""
-
-    known: TextKinds  # the kinds its words alone prove (one-word phrases, not triggers)
-    search: tuple[Kind, ...]  # the kinds to search for
-
-
-_PLANS: dict[int, _Plan] = {}  # by the bits of a text's mask that kinds look at
-_MAX_PLANS = 1 << 16
-
-
-def _plan(mask: int) -> _Plan:
-    screens = _kinds()
-    mask &= screens.bits
-    plan = _PLANS.get(mask)
-    if plan is None:
-        if len(_PLANS) >= _MAX_PLANS:
-            _PLANS.clear()
-        found = screens.candidates(mask)
-        known = frozenset(kind.name for kind, sure in found if sure and not kind.trigger)
-        search = tuple(kind for kind, sure in found if not sure or kind.trigger)
-        plan = _PLANS[mask] = _Plan((known or _NOTHING, _NOTHING), search)
-    return plan
-
-
+@lru_cache(maxsize=1 << 14)
 def text_kinds(text: str) -> TextKinds:
     """Every kind whose phrases occur in ``text`` (``classify.kinds_of``), and the trigger
-    kinds among them that occur other than tentatively. Kinds whose words are missing from
-    the text are not searched for."""
-    plan = _plan(text_mask(text))
-    return _search(text) if plan.search else plan.known
-
-
-@lru_cache(maxsize=1 << 14)
-def _search(text: str) -> TextKinds:
-    plan = _plan(text_mask(text))
+    kinds among them that occur other than tentatively."""
     lowered = text.lower()
-    literals = _literals()
-    kinds = set(plan.known[0])
+    kinds: set[str] = set()
     firm: set[str] = set()
-    for kind in plan.search:
-        phrases = literals.get(kind.name)
-        if phrases is not None and not any(phrase in lowered for phrase in phrases):
-            continue  # a match is one of the phrases, as written
+    for kind in lexicon():
         if kind.trigger:
             for match in kind.pattern.finditer(lowered):
                 kinds.add(kind.name)
@@ -207,20 +115,9 @@ def _types(agencies: tuple[str, ...]) -> frozenset[str | None]:
     return frozenset(agency_type(a) for a in agencies)
 
 
-def signals(event: Event, found: Found[TextKinds] | None = None) -> Signals:
-    """Classify one event for episode detection (see ``chronology.episodes``); ``found``,
-    its records' kinds where a worker found them while they merged (``kinds_ahead``)."""
-    if found is not None:
-        each = [found.get(source) for source in event.sources]
-        if None not in each:
-            return _signals(*_union(cast("list[TextKinds]", each)), *_agencies(event))
-    mask = 0
-    for source in event.sources:
-        mask |= text_mask(source.text) | text_mask(source.action)
-    plan = _plan(mask)
-    # With nothing to search for in the words of all its texts together, none of its texts
-    # has anything to search for either: the kinds are those their words prove.
-    kinds, firm = _union(map(source_kinds, event.sources)) if plan.search else plan.known
+def signals(event: Event) -> Signals:
+    """Classify one event for episode detection (see ``chronology.episodes``)."""
+    kinds, firm = _union(map(source_kinds, event.sources))
     return _signals(kinds, firm, *_agencies(event))
 
 
@@ -241,15 +138,6 @@ def _union(found: Iterable[TextKinds]) -> TextKinds:
         if firm_more:
             firm = firm | firm_more
     return kinds, firm
-
-
-def kinds_ahead(sources: Sequence[Source]) -> dict[int, TextKinds]:
-    """Every record's kinds, by position in ``sources`` (those with any): what a worker
-    finds while the merge runs, for ``signals`` here (see ``KINDS_AHEAD``)."""
-    return {at: found for at, source in enumerate(sources) if (found := source_kinds(source))[0]}
-
-
-KINDS_AHEAD: Handoff[TextKinds] = Handoff((_NOTHING, _NOTHING))
 
 
 @lru_cache(maxsize=4096)

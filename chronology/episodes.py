@@ -37,17 +37,14 @@ Parameters default to ``DEFAULTS`` and are read from ``[episode_detection]``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
-from chronology.ahead import Found
-from chronology.analysis.common import collector_paused
 from chronology.datetext import MONTHS
-from chronology.episode_rules import KINDS_AHEAD, Signals, TextKinds, kinds_ahead, signals
+from chronology.episode_rules import Signals, signals
 from chronology.errors import ReviewFileError
-from chronology.schema import Chronology, Event, Source
+from chronology.schema import Chronology, Event
 
 DEFAULTS: dict[str, int] = {"quiet_days": 42, "min_events": 3, "min_agencies": 2}
 PRIOR_ID = "K0"
@@ -141,7 +138,6 @@ class Candidate:
 @dataclass(slots=True)
 class _Walk:
     quiet_days: int
-    found: Found[TextKinds] | None = None  # the records' kinds, found ahead
     done: list[Candidate] = field(default_factory=list)
     current: Candidate | None = None
     trail: list[Event] = field(default_factory=list)  # events since the last candidate event
@@ -167,7 +163,7 @@ class _Walk:
         self.current.add(event, signal)
 
     def step(self, event: Event) -> None:
-        signal = signals(event, self.found)
+        signal = signals(event)
         current = self.current
         if current is not None:
             if (_start(event) - current.last).days > self.quiet_days:
@@ -182,12 +178,9 @@ class _Walk:
             self.trail.append(event)
 
 
-def detect(
-    events: Sequence[Event], params: Mapping[str, int], found: Found[TextKinds] | None = None
-) -> list[list[Event]]:
-    """The key episodes among ``events`` (dated, in chronological order), as event lists;
-    ``found``: the records' kinds, where a worker found them (``read_ahead``)."""
-    walk = _Walk(quiet_days=params["quiet_days"], found=found)
+def detect(events: Sequence[Event], params: Mapping[str, int]) -> list[list[Event]]:
+    """The key episodes among ``events`` (dated, in chronological order), as event lists."""
+    walk = _Walk(quiet_days=params["quiet_days"])
     for event in events:
         walk.step(event)
     walk.finish(keep_pending=False)
@@ -300,23 +293,8 @@ def _review_meta(settings: Mapping[str, Any]) -> dict[str, Any]:
     return found
 
 
-def read_ahead(
-    sources: Sequence[Source], settings: Mapping[str, Any]
-) -> tuple[Callable[[], dict[int, TextKinds]], Callable[[dict[int, TextKinds]], None]] | None:
-    """The pipeline's ``AHEAD`` hook: each record's kinds are read while the records merge
-    (unless the review file gives the episodes, when none are detected)."""
-    if settings.get("episodes"):
-        return None
-    return partial(kinds_ahead, sources), partial(KINDS_AHEAD.remember, sources, None)
-
-
 def assign_episodes(chronology: Chronology, settings: Mapping[str, Any]) -> None:
     """Pipeline stage: find (or take the author's) key episodes and label every event."""
-    with collector_paused():
-        _assign_episodes(chronology, settings)
-
-
-def _assign_episodes(chronology: Chronology, settings: Mapping[str, Any]) -> None:
     for event in chronology.events:
         event.episode = None
     dated = [e for e in chronology.events if e.date.start is not None and e.date.end is not None]
@@ -326,7 +304,7 @@ def _assign_episodes(chronology: Chronology, settings: Mapping[str, Any]) -> Non
         chronology.meta["episode_detection"] = {"method": "review file"}
     else:
         params = parameters(settings)
-        groups = detect(dated, params, KINDS_AHEAD.taken(None))
+        groups = detect(dated, params)
         titles = [None] * len(groups)
         chronology.meta["episode_detection"] = {"method": "detected", **params}
     chronology.episodes = build_episodes(dated, groups, titles)

@@ -11,10 +11,8 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from chronology.parallel import run_all
 from chronology.pseudonyms import Glossary
 
 TEXT_SUFFIXES = {".json", ".csv", ".md", ".html", ".svg", ".txt"}
@@ -90,8 +88,7 @@ def _lines(path: Path, parts: list[str]) -> Iterator[tuple[str, str]]:
 
 
 def scan(paths: list[Path], glossary: Glossary) -> tuple[list[Leak], list[Path]]:
-    """Every remaining name part in ``paths``, and the files that could not be scanned.
-    Files are scanned side by side (a 220 MB chronology.json takes about a second)."""
+    """Every remaining name part in ``paths``, and the files that could not be scanned."""
     parts = glossary.name_parts()
     pattern = _pattern(parts)
     ordered = sorted(paths)
@@ -99,8 +96,8 @@ def scan(paths: list[Path], glossary: Glossary) -> tuple[list[Leak], list[Path]]
     if pattern is None:
         return [], unscanned
     scanned = [p for p in ordered if p not in unscanned]
-    found = run_all([partial(_leaks_in, path, parts, pattern) for path in scanned])
-    return [leak for leaks in found for leak in leaks], unscanned
+    found = [leak for path in scanned for leak in _leaks_in(path, parts, pattern)]
+    return found, unscanned
 
 
 def _leaks_in(path: Path, parts: list[str], pattern: re.Pattern[str]) -> list[Leak]:

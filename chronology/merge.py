@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from chronology.classify import agency_type, classify, mentioned_types
 from chronology.events import build_event, event_sort_key, one_record_event
 from chronology.matching import find_links
-from chronology.parallel import map_chunks
 from chronology.schema import Event, MergeDecision, Source
 from chronology.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
 
@@ -40,23 +39,17 @@ def merge(
     sources: Sequence[Source],
     joins: Sequence[Sequence[str]] = (),
     splits: Sequence[Sequence[str]] = (),
-    *,
-    features: Sequence[Features] | None = None,
 ) -> list[Event]:
     """The integrated chronology: one event per occurrence, in order, numbered E0001…
 
     ``joins`` and ``splits`` are the author's overrides, as lists of source refs
     (``file:sheet:row``); they are applied after automatic matching and win over it.
     Unknown refs are skipped here: the review layer reports them, located, beforehand.
-    ``features``, if given, are ``features_of(sources)`` found beforehand.
     """
     keys = [source_sort_key(source) for source in sources]
     order = sorted(range(len(sources)), key=keys.__getitem__)
     ordered = [sources[i] for i in order]
-    if features is None:
-        features = map_chunks(features_of, ordered)
-    else:
-        features = [features[i] for i in order]
+    features = features_of(ordered)
     for source, (kind, _mentions, _words) in zip(ordered, features, strict=True):
         source.kind = kind
     words = [found[2] for found in features]

@@ -15,13 +15,10 @@ honoured when present too.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from functools import partial
 
 from chronology.analysis.common import (
     Finding,
     Settings,
-    collector_paused,
     plural,
     rules_table,
     whole_number,
@@ -31,51 +28,17 @@ from chronology.analysis.discrepancies import (
     TIME_TOLERANCE_MINUTES,
     find_discrepancies,
 )
-from chronology.analysis.indicators import (
-    FOUND_AHEAD,
-    Mention,
-    mentions_ahead,
-    parse_lexicon,
-    who_knew_what,
-)
+from chronology.analysis.indicators import parse_lexicon, who_knew_what
 from chronology.analysis.lag import LAG_THRESHOLD_DAYS, recording_lag
 from chronology.analysis.timescale_rules import parse_rules
 from chronology.analysis.timescales import check_timescales
-from chronology.classify import load_rules
-from chronology.schema import Chronology, Source
-from chronology.wordkeys import preload
+from chronology.schema import Chronology
 
-__all__ = ["read_ahead", "run_checks", "summary_lines"]
-
-
-def _packaged_rules() -> None:
-    """Register the word keys of the packaged rules before the first text is read (see
-    ``wordkeys.preload``)."""
-    parse_rules(load_rules("timescales.toml"))
-    parse_lexicon(load_rules("indicators.toml"))
-
-
-preload(_packaged_rules)
-
-
-def read_ahead(
-    sources: Sequence[Source], settings: Settings
-) -> tuple[Callable[[], dict[int, list[Mention]]], Callable[[dict[int, list[Mention]]], None]]:
-    """The pipeline's ``AHEAD`` hook: the risk indicators each record mentions are searched
-    for while the records merge (the search is per record; only the event ids wait)."""
-    lexicon = parse_lexicon(rules_table(settings, "indicators", "indicators.toml"))
-    return partial(mentions_ahead, sources, lexicon), partial(
-        FOUND_AHEAD.remember, sources, lexicon
-    )
+__all__ = ["run_checks", "summary_lines"]
 
 
 def run_checks(chronology: Chronology, settings: Settings) -> None:
     """The pipeline stage: fill in every check's findings (replacing any earlier ones)."""
-    with collector_paused():
-        _run_checks(chronology, settings)
-
-
-def _run_checks(chronology: Chronology, settings: Settings) -> None:
     tolerance = whole_number(settings, "date_tolerance_days", DATE_TOLERANCE_DAYS)
     chronology.discrepancies = find_discrepancies(
         chronology,

@@ -16,16 +16,9 @@ from typing import Any
 from chronology.classify import load_rules
 from chronology.dates import DateSpan, format_span
 from chronology.errors import ReviewFileError
-from chronology.gcpause import without_gc
-from chronology.schema import Source
-from chronology.wordkeys import text_mask
 
 Finding = dict[str, Any]
 Settings = Mapping[str, Any]
-
-
-# the merge's own pause, shared: the checks make many small findings and no cycles
-collector_paused = without_gc
 
 
 def analysis_settings(settings: Settings | None) -> Mapping[str, Any]:
@@ -66,11 +59,6 @@ def read_rules_file(path: Path) -> dict[str, Any]:
         raise ReviewFileError(f"cannot read the rules file ({exc})", file=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ReviewFileError(f"not valid TOML: {exc}", file=str(path)) from exc
-
-
-def source_mask(source: Source) -> int:
-    """The word keys of a source's text and action (``wordkeys.text_mask``)."""
-    return text_mask(source.text) | text_mask(source.action)
 
 
 def bounds(span: DateSpan) -> tuple[dt.date, dt.date]:

@@ -9,9 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from chronology.analysis.phrases import Cues, compile_phrases, phrase_keys
+from chronology.analysis.phrases import Cues, compile_phrases
 from chronology.errors import ReviewFileError
-from chronology.wordkeys import ALWAYS, Keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +20,6 @@ class Indicator:
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
     exclude: Cues  # words next to a phrase that make it mean something else
-    keys: Keys = ALWAYS  # the word keys of ``pattern``
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +70,6 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
                     words_before=2,
                     words_after=1,
                 ),
-                keys=phrase_keys(phrases),
             )
         )
     cues = Cues.of(

@@ -20,10 +20,10 @@ from collections.abc import Sequence
 
 from chronology.analysis.common import Finding
 from chronology.analysis.indicator_lexicon import Indicator, Lexicon, parse_lexicon
-from chronology.analysis.mentions import FOUND_AHEAD, Mention, MentionSearch, mentions_ahead
+from chronology.analysis.mentions import Mention, MentionSearch
 from chronology.schema import Chronology, Event
 
-__all__ = ["FOUND_AHEAD", "Mention", "mentions_ahead", "parse_lexicon", "who_knew_what"]
+__all__ = ["Mention", "parse_lexicon", "who_knew_what"]
 
 
 def _hit(fields: tuple[str | None, ...], event: Event) -> Finding:
@@ -35,18 +35,14 @@ def _hit(fields: tuple[str | None, ...], event: Event) -> Finding:
 
 
 def who_knew_what(chronology: Chronology, lexicon: Lexicon) -> list[Finding]:
-    """One finding per indicator: every hit, and each agency's first record of it. Where
-    a worker searched the records while they merged (``FOUND_AHEAD``), its mentions serve."""
+    """One finding per indicator: every hit, and each agency's first record of it."""
     names = [i.name for i in lexicon.indicators]
     hits: dict[str, list[tuple[tuple[object, ...], Finding]]] = {}
     negated: dict[str, list[Finding]] = {}
-    ahead = FOUND_AHEAD.taken(lexicon)
-    found_ahead = ahead.by_id if ahead is not None else {}
     search = MentionSearch(lexicon)
     for event in chronology.events:
         for source in event.sources:
-            found = found_ahead.get(id(source))
-            for at, is_negated, fields in search(source) if found is None else found:
+            for at, is_negated, fields in search(source):
                 record = _hit(fields, event)
                 if is_negated:
                     negated.setdefault(names[at], []).append(record)

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronology.wordkeys import ALWAYS, Keys, keys_for
-
 _GAP = r"(?:\W+\w+){0,3}\W+"
 ELLIPSIS = "..."  # in a phrase: up to three words here
 # Where one statement ends and the next begins: cues never reach across these.
@@ -61,16 +59,6 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return _compiled(tuple(phrases))
 
 
-@lru_cache(maxsize=512)
-def _keys(phrases: tuple[str, ...]) -> Keys:
-    return keys_for(phrases, "wild")
-
-
-def phrase_keys(phrases: Iterable[str]) -> Keys:
-    """The word keys of ``compile_phrases(phrases)``: which texts it cannot match."""
-    return _keys(tuple(phrases))
-
-
 def normalise(text: str) -> str:
     """Lower case with straight apostrophes: what patterns are matched against."""
     return text.lower().replace("’", "'")
@@ -84,8 +72,6 @@ class Cues:
     after: re.Pattern[str] | None
     words_before: int = 4
     words_after: int = 3
-    before_keys: Keys = ALWAYS  # the word keys of ``before`` and ``after``
-    after_keys: Keys = ALWAYS
 
     @classmethod
     def of(
@@ -100,19 +86,15 @@ class Cues:
             compile_phrases(after),
             words_before,
             words_after,
-            phrase_keys(before),
-            phrase_keys(after),
         )
 
-    def near(self, text: str, start: int, end: int, mask: int = -1) -> bool:
-        """Whether a cue sits within the clause around ``text[start:end]``, close enough.
-        ``mask`` (``wordkeys.text_mask`` of the text) rules out cues whose words are not in
-        the text at all."""
-        if self.before is not None and self.words_before and self.before_keys.may_match(mask):
+    def near(self, text: str, start: int, end: int) -> bool:
+        """Whether a cue sits within the clause around ``text[start:end]``, close enough."""
+        if self.before is not None and self.words_before:
             words = last_words(text, start, self.words_before)
             if words and self.before.search(" ".join(words)):
                 return True
-        if self.after is not None and self.words_after and self.after_keys.may_match(mask):
+        if self.after is not None and self.words_after:
             words = first_words(text, end, self.words_after)
             if words and self.after.search(" ".join(words)):
                 return True

@@ -10,16 +10,13 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, reduce
-from operator import or_
+from functools import cache
 from typing import Any
 
-from chronology.analysis.common import source_mask
-from chronology.analysis.phrases import Cues, compile_phrases, normalise, phrase_keys
+from chronology.analysis.phrases import Cues, compile_phrases, normalise
 from chronology.classify import agency_type, load_rules, mentioned_types
 from chronology.errors import ReviewFileError
 from chronology.schema import Event, Source
-from chronology.wordkeys import Keys
 
 UNITS = ("working_days", "days", "months")
 PAIRINGS = ("last_start", "first_end")
@@ -33,13 +30,6 @@ def kind_patterns() -> dict[str, re.Pattern[str]]:
     return {name: pattern for name, pattern in compiled.items() if pattern is not None}
 
 
-@cache
-def kind_word_keys() -> dict[str, Keys]:
-    """The word keys of each of ``kind_patterns`` (see ``wordkeys``)."""
-    table = load_rules("kinds.toml")["kinds"]
-    return {name: phrase_keys(table[name]["phrases"]) for name in kind_patterns()}
-
-
 @dataclass(frozen=True, slots=True)
 class Matcher:
     """Which events count as a rule's start (or end)."""
@@ -49,43 +39,23 @@ class Matcher:
     unless: re.Pattern[str] | None
     agency_types: frozenset[str]
     cues: Cues
-    all_of_keys: tuple[Keys, ...] = ()  # the word keys of ``all_of``
-    kind_keys: tuple[Keys, ...] = ()  # the word keys of each of ``kinds``
 
-    @property
-    def bits(self) -> int:
-        return reduce(or_, (k.bits for k in self.kind_keys + self.all_of_keys), 0)
-
-    def may_match(self, mask: int) -> bool:
-        """False when no source with words ``mask`` (or an event's: every source's) can
-        match: a phrase of each ``all_of`` list and, with ``kinds``, one kind's."""
-        if not all(keys.may_match(mask) for keys in self.all_of_keys):
-            return False
-        return not self.kind_keys or any(keys.may_match(mask) for keys in self.kind_keys)
-
-    def certain(self, mask: int) -> bool:  # noqa: ARG002 (a ``Screen``)
-        """Never: whether a step is recorded depends on the words around it."""
-        return False
-
-    def _has_kind(self, text: str, mask: int) -> bool:
+    def _has_kind(self, text: str) -> bool:
         patterns = kind_patterns()
         for kind in self.kinds:
             for found in patterns[kind].finditer(text):
-                if not self.cues.near(text, found.start(), found.end(), mask):
+                if not self.cues.near(text, found.start(), found.end()):
                     return True
         return False
 
     def source_matches(self, source: Source) -> bool:
-        mask = source_mask(source)
-        if not self.may_match(mask):
-            return False  # the words it needs are not there
         text = normalise(source.text)
         full = normalise(f"{source.text} {source.action}")
         if self.unless is not None and self.unless.search(full):
             return False
         if self.all_of and not all(group.search(full) for group in self.all_of):
             return False
-        return not self.kinds or self._has_kind(text, mask)
+        return not self.kinds or self._has_kind(text)
 
     def matches(self, event: Event) -> bool:
         if not event.date.is_known or not any(self.source_matches(s) for s in event.sources):
@@ -103,17 +73,6 @@ class Side:
     """A rule's start or end: an event counts when any of the matchers accepts it."""
 
     matchers: tuple[Matcher, ...]
-
-    @property
-    def bits(self) -> int:
-        return reduce(or_, (m.bits for m in self.matchers), 0)
-
-    def may_match(self, mask: int) -> bool:
-        return any(m.may_match(mask) for m in self.matchers)
-
-    def certain(self, mask: int) -> bool:  # noqa: ARG002 (a ``Screen``)
-        """Never: whether a step is recorded depends on the words around it."""
-        return False
 
     @property
     def agency_types(self) -> frozenset[str]:
@@ -197,8 +156,6 @@ def _matcher(spec: object, defaults: Mapping[str, Any], rule: str, side: str, sr
             words_before=_whole(defaults.get("words_before", 4), rule, "words_before", src),
             words_after=_whole(defaults.get("words_after", 4), rule, "words_after", src),
         ),
-        all_of_keys=tuple(phrase_keys(phrases) for _pattern, phrases in compiled),
-        kind_keys=tuple(kind_word_keys()[kind] for kind in frozenset(kinds)),
     )
 
 

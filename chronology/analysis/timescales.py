@@ -21,8 +21,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, reduce
-from operator import or_
+from functools import lru_cache
 
 from chronology.analysis.common import (
     Finding,
@@ -30,14 +29,12 @@ from chronology.analysis.common import (
     day_text,
     iso,
     plural,
-    source_mask,
     when,
 )
 from chronology.analysis.timescale_rules import Rule, Side
 from chronology.classify import agency_type
 from chronology.dates import DateSpan
 from chronology.schema import Chronology, Event
-from chronology.wordkeys import Screens
 from chronology.workdays import add_months, add_working_days, working_days_between
 
 
@@ -127,21 +124,9 @@ def check_timescales(chronology: Chronology, rules: Sequence[Rule]) -> list[Find
 
 
 def _matching(events: Sequence[Event], sides: Sequence[Side]) -> dict[Side, list[Event]]:
-    """The events each side matches, in order. (Editions of one rule share their sides.)
-    Only events whose words allow a side to match are tried against it."""
+    """The events each side matches, in order. (Editions of one rule share their sides.)"""
     distinct = list(dict.fromkeys(sides))
-    screens = Screens(enumerate(distinct))
-    found: list[list[Event]] = [[] for _side in distinct]
-    plans: dict[int, list[int]] = {}
-    for event in events:
-        mask = reduce(or_, map(source_mask, event.sources), 0) & screens.bits
-        plan = plans.get(mask)
-        if plan is None:
-            plan = plans[mask] = [index for index, _sure in screens.candidates(mask)]
-        for index in plan:
-            if distinct[index].matches(event):
-                found[index].append(event)
-    return dict(zip(distinct, found, strict=True))
+    return {side: [event for event in events if side.matches(event)] for side in distinct}
 
 
 def _check(
