@@ -18,7 +18,7 @@ import typer
 
 from chronology import __version__
 from chronology.commands import analyse, diff, facts, init, lag, merge, names, report
-from chronology.errors import ChronologyError
+from chronology.model.errors import ChronologyError
 
 F = TypeVar("F", bound=Callable[..., Any])
 _state = {"debug": False}

@@ -13,22 +13,24 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from chronology import __version__, intake, leaks
-from chronology.errors import ChronologyError, NameLeakError
-from chronology.intake import AgencySpec
-from chronology.merge import merge
-from chronology.pseudonyms import Glossary
-from chronology.review import Review, check_refs
-from chronology.schema import Chronology, LoadResult
+from chronology import __version__
+from chronology.loaders import intake
+from chronology.loaders.intake import AgencySpec
+from chronology.merge.groups import merge
+from chronology.model.errors import ChronologyError, NameLeakError
+from chronology.model.schema import Chronology, LoadResult
+from chronology.privacy import leaks
+from chronology.privacy.pseudonyms import Glossary
+from chronology.review.read import Review, check_refs
 
 # A stage enriches the chronology in place; ``settings`` is the parsed review file ({} if none).
 Settings = Mapping[str, Any]
 Stage = Callable[[Chronology, Settings], None]
 # Stages run after the merge, in this order (dotted paths, imported only when used).
 STAGES: tuple[str, ...] = (
-    "chronology.scope:flag_scope",  # in or out of the review period
-    "chronology.episodes:assign_episodes",  # key episodes (K0 prior, K1…), meta["facts"]
-    "chronology.analysis:run_checks",  # discrepancies, lag, timescales, who knew what
+    "chronology.stages.scope:flag_scope",  # in or out of the review period
+    "chronology.stages.episodes:assign_episodes",  # key episodes (K0 prior, K1…), meta["facts"]
+    "chronology.stages.analysis:run_checks",  # discrepancies, lag, timescales, who knew what
 )
 
 

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from chronology.analysis import run_checks
-from chronology.analysis.indicators import (
+from chronology.merge.groups import merge
+from chronology.model.errors import ReviewFileError
+from chronology.model.schema import Chronology, Source
+from chronology.pipeline import load_all
+from chronology.stages.analysis import run_checks
+from chronology.stages.analysis.indicators import (
     parse_lexicon,
     who_knew_what,
 )
-from chronology.classify import load_rules
-from chronology.errors import ReviewFileError
-from chronology.merge import merge
-from chronology.pipeline import load_all
-from chronology.schema import Chronology, Source
+from chronology.text.classify import load_rules
 from tests.conftest import SAMPLES, source
 
 POLICE = "Northbridge Police"

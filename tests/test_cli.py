@@ -267,12 +267,10 @@ def test_every_command_reading_a_chronology_explains_a_file_that_is_not_one(
     assert "Traceback" not in result.output
 
 
-
-
 def test_a_bug_is_reported_by_kind_and_place_never_quoting_the_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chronology import intake
+    from chronology.loaders import intake
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ValueError("Kayleigh Marsh, 07700 900123")  # what an exception may carry

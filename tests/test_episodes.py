@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from chronology.episode_rules import firm_trigger_kinds
-from chronology.episodes import assign_episodes, episode_title, month_range
-from chronology.errors import ReviewFileError
-from chronology.merge import merge
+from chronology.merge.groups import merge
+from chronology.model.errors import ReviewFileError
+from chronology.model.schema import Chronology, Source
 from chronology.pipeline import load_all
-from chronology.schema import Chronology, Source
+from chronology.stages.episode_rules import firm_trigger_kinds
+from chronology.stages.episodes import assign_episodes, episode_title, month_range
 from tests.conftest import SAMPLES, source
 
 POLICE = "Northbridge Police"
@@ -238,7 +238,7 @@ DESIGN = SAMPLES / "design.toml"
 @pytest.fixture(scope="module")
 def merged_samples() -> Chronology:
     from chronology import pipeline
-    from chronology.review import load_review
+    from chronology.review.read import load_review
 
     paths = sorted((SAMPLES / "imrs").iterdir())
     review = load_review(SAMPLES / "review.toml")

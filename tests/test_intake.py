@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chronology import intake
-from chronology.errors import ChronologyError
+from chronology.loaders import intake
+from chronology.model.errors import ChronologyError
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "imrs"
 

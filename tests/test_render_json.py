@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology import codec, pipeline
-from chronology.dates import Precision
-from chronology.review import find_review
-from chronology.schema import Chronology
+from chronology import pipeline
+from chronology.dates.span import Precision
+from chronology.model import codec
+from chronology.model.schema import Chronology
+from chronology.review.read import find_review
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

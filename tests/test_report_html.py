@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from chronology import render
 from chronology.cli import app
-from chronology.codec import dumps
-from chronology.merge import merge
+from chronology.merge.groups import merge
+from chronology.model.codec import dumps
+from chronology.model.schema import Chronology
 from chronology.render import html, html_findings, timeline
 from chronology.render.colours import agency_colours
-from chronology.schema import Chronology
 from tests.conftest import source
 
 POLICE = "Northbridge Police"
@@ -335,8 +335,6 @@ def test_report_command_anonymises(tmp_path: Path, chronology: Chronology) -> No
     assert "WALSH" not in page
     assert "PARKER" not in page
     assert "The victim arrested the perpetrator" in page
-
-
 
 
 def test_outside_a_shared_block_a_changed_chronology_is_drawn_afresh() -> None:

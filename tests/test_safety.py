@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 
 from chronology import pipeline, render
 from chronology.cli import app
-from chronology.safety import inert, inert_row, write_with
-from chronology.schema import LoadResult
+from chronology.model.schema import LoadResult
+from chronology.privacy.safety import inert, inert_row, write_with
 from tests.conftest import SAMPLES, source
 
 runner = CliRunner()

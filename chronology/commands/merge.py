@@ -19,8 +19,8 @@ from chronology.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from chronology.review import Review
-    from chronology.schema import Chronology
+    from chronology.model.schema import Chronology
+    from chronology.review.read import Review
 
 FilesArg = Annotated[
     list[Path],
@@ -71,8 +71,8 @@ def merge_command(
     paths = expand_inputs(files)
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
-    from chronology.analysis import summary_lines
-    from chronology.review import find_review
+    from chronology.review.read import find_review
+    from chronology.stages.analysis import summary_lines
 
     review = find_review(review_file)
     chronology, written = _run(
@@ -99,8 +99,8 @@ def _run(
     from rich.progress import Progress
 
     from chronology import pipeline
-    from chronology.pseudonyms import anonymise_chronology
-    from chronology.scope import in_scope_only
+    from chronology.privacy.pseudonyms import anonymise_chronology
+    from chronology.stages.scope import in_scope_only
 
     with Progress(console=console, transient=True, disable=quiet) as bar:
         task = bar.add_task("Loading chronologies", total=len(paths))

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from chronology.safety import all_or_nothing
-from chronology.schema import Chronology
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import all_or_nothing
 
 Writer = Callable[[Chronology, Path], list[Path]]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chronology.codec import json_chunks
-from chronology.safety import atomic_path
-from chronology.schema import Chronology
+from chronology.model.codec import json_chunks
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import atomic_path
 
 FILENAME = "chronology.json"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chronology.events import attributed_text
-from chronology.schema import Chronology, Event, Source
+from chronology.merge.events import attributed_text
+from chronology.model.schema import Chronology, Event, Source
 
 EVENT_COLUMNS = (
     "Ref", "Date", "Precision", "Time", "Agency", "Event", "Action / Outcome", "Flags", "Sources",

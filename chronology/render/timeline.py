@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chronology.dates import DateSpan, Precision
+from chronology.dates.span import DateSpan, Precision
+from chronology.model.schema import Chronology, Event
+from chronology.privacy.safety import write_bytes, write_text
 from chronology.render.colours import agency_colours
 from chronology.render.rows import date_label
+from chronology.render.templating import render_template
 from chronology.render.ticks import ticks
-from chronology.safety import write_bytes, write_text
-from chronology.schema import Chronology, Event
 
 SVG_NAME = "timeline.svg"
 PNG_NAME = "timeline.png"
@@ -319,8 +320,6 @@ def _scope_bands(timeline: Timeline, chronology: Chronology) -> list[Band]:
 
 # ---------------------------------------------------------------- outputs
 def svg_text(chronology: Chronology) -> str:
-    from chronology.render.html import render_template  # noqa: PLC0415 - one Jinja environment
-
     return render_template("timeline.svg.j2", timeline=layout(chronology), standalone=True)
 
 

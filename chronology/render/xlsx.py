@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from chronology.model.schema import Chronology, Event
+from chronology.privacy.safety import write_with
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
 from chronology.render.ooxml import Sheet, Style, write_workbook
 from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_row
-from chronology.safety import write_with
-from chronology.schema import Chronology, Event
 
 FILENAME = "integrated_chronology.xlsx"
 EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
