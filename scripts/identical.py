@@ -176,7 +176,7 @@ class _Base:
 
 def _check(one: InputSet, formats: str, base: _Base, work: Path) -> Outcome:
     outcome = Outcome(one.name)
-    print(f"{one.name}: {len(one.files)} files ...", flush=True)
+    print(f"{one.name}: {len(one.files)} input files ...", flush=True)
     try:
         base_out, outcome.seconds["base"] = base.outputs(one, formats, work / "cwd")
         ours = work / "out" / one.name
