@@ -83,6 +83,8 @@ def build(review: Review) -> None:
 
 
 def _row_truth(agency: Agency, spec_row, ref: str, sheet: str | None, number: int) -> dict:  # type: ignore[no-untyped-def]
+    if len(spec_row.cells) != len(agency.headings):
+        raise ValueError(f"{ref}: {len(spec_row.cells)} cells for {len(agency.headings)} headings")
     cells = dict(zip(agency.headings, spec_row.cells, strict=True))
     dates = [cells[h] for h in agency.date_cols if cells.get(h) not in (None, "")]
     date = spec_row.date or (derived_date(dates[0]) if dates else None)

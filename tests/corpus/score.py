@@ -46,19 +46,45 @@ def norm(name: str) -> str:
     return " ".join(tokens(name.replace("'", "")))
 
 
-def run_merge(folder: Path, out: Path) -> tuple[dict | None, list[str], list[str]]:
+def _merge_args(files: list[Path], folder: Path, out: Path) -> list[str]:
+    return ["merge", *map(str, files), "--review", str(folder / "review.toml"), "--out",
+            str(out), "--formats", "json", "--quiet"]  # fmt: skip
+
+
+def _in_process(args: list[str]) -> tuple[int, str]:
+    """The CLI's typer app run here: the libraries load once for every review."""
+    from typer.testing import CliRunner
+
+    from chronology.cli import app
+
+    done = CliRunner().invoke(app, args)
+    text = done.output
+    if done.exception is not None and not isinstance(done.exception, SystemExit):
+        text += f"\n{type(done.exception).__name__}: {done.exception}"
+    return done.exit_code, text
+
+
+def _subprocess(args: list[str]) -> tuple[int, str]:
+    cmd = [sys.executable, "-m", "chronology", *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=300)
+    return done.returncode, done.stderr + done.stdout
+
+
+def run_merge(
+    folder: Path, out: Path, *, in_process: bool = True
+) -> tuple[dict | None, list[str], list[str]]:
     """chronology.json for the review (or None), the errors met, the files left out."""
     files = sorted((folder / "imrs").iterdir())
     errors: list[str] = []
     left_out: list[str] = []
     while files:
-        cmd = [sys.executable, "-m", "chronology", "merge", *map(str, files), "--review",
-               str(folder / "review.toml"), "--out", str(out), "--formats", "json", "--quiet"]  # fmt: skip
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=300)
-        if done.returncode == 0:
+        code, message = (_in_process if in_process else _subprocess)(
+            _merge_args(files, folder, out)
+        )
+        if code == 0:
             return json.loads((out / "chronology.json").read_text()), errors, left_out
-        message = (done.stderr.strip() or done.stdout.strip() or f"exit {done.returncode}")
-        errors.append(message.splitlines()[-1][:300] if message else "")
+        lines = [line for line in message.strip().splitlines() if line.strip()]
+        errors.append(lines[-1][:300] if lines else f"exit {code}")
         named = [f for f in files if f.name in message]
         if not named:
             break
@@ -107,6 +133,7 @@ def score(truth: dict, chron: dict | None) -> dict:
     found = total = 0
     dates_right = 0
     lost_text: list[str] = []
+    wrong_dates: list[list[object]] = []
     for r in rows:
         want = tokens(r["text"])
         got: set[str] = set()
@@ -115,7 +142,11 @@ def score(truth: dict, chron: dict | None) -> dict:
             got = set(tokens(" ".join(str(source.get(f) or "") for f in
                                       ("text", "action", "worker", "subject", "reference"))))  # fmt: skip
             accepted = [[r["start"], r["end"]], *[[a[0], a[1]] for a in r["also"]]]
-            dates_right += [source.get("start"), source.get("end")] in accepted
+            right = [source.get("start"), source.get("end")] in accepted
+            dates_right += right
+            if not right:
+                wrong_dates.append([r["key"], r["date_text"], accepted[0],
+                                    [source.get("start"), source.get("end")]])  # fmt: skip
         hit = sum(w in got for w in want)
         found, total = found + hit, total + len(want)
         if hit < len(want):
@@ -123,6 +154,7 @@ def score(truth: dict, chron: dict | None) -> dict:
     out["text"] = (found, total)
     out["dates"] = (dates_right, len(rows))
     out["lost_text_rows"] = lost_text
+    out["wrong_dates"] = wrong_dates
     inputs = {i["file"]: i for i in (chron["meta"]["inputs"] if chron else [])}
     names = types = 0
     typed = any("type" in i or "agency_type" in i for i in inputs.values())
@@ -201,11 +233,11 @@ def review_folders(only: list[str] | None = None) -> list[Path]:
     return [f for f in folders if not only or f.name in only]
 
 
-def score_folder(folder: Path, keep: Path | None = None) -> dict:
+def score_folder(folder: Path, keep: Path | None = None, *, in_process: bool = True) -> dict:
     truth = json.loads((folder / "truth.json").read_text())
     with tempfile.TemporaryDirectory() as tmp:
         out = keep / folder.name if keep else Path(tmp)
-        chron, errors, left_out = run_merge(folder, out)
+        chron, errors, left_out = run_merge(folder, out, in_process=in_process)
     result = score(truth, chron)
     result["errors"], result["left_out"] = errors, left_out
     return result
@@ -272,8 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--review", action="append", help="score only this review (repeat)")
     parser.add_argument("--keep", type=Path, help="keep each review's outputs under DIR")
+    parser.add_argument("--subprocess", action="store_true",
+                        help="run the installed CLI in a subprocess (default: in this process)")
     args = parser.parse_args(argv)
-    results = [score_folder(f, args.keep) for f in review_folders(args.review)]
+    results = [score_folder(f, args.keep, in_process=not args.subprocess)
+               for f in review_folders(args.review)]  # fmt: skip
     if args.json:
         print(json.dumps({"reviews": results, "total": total(results)}, indent=1))
     else:
