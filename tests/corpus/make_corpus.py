@@ -30,9 +30,13 @@ from tests.corpus.model import TYPES, Agency, Review, derived_date  # noqa: E402
 from tests.corpus.writers import write  # noqa: E402
 
 SPECS = [
-    "dhr_harrowfield", "dhr_lindmoor", "cspr_brackenbury", "cspr_oakhurst",
-    "sar_wenlow", "sar_fenmarsh",
-]  # fmt: skip
+    "dhr_harrowfield",
+    "dhr_lindmoor",
+    "cspr_brackenbury",
+    "cspr_oakhurst",
+    "sar_wenlow",
+    "sar_fenmarsh",
+]
 
 
 def key(file: str, sheet: str | None, number: int) -> str:
@@ -63,10 +67,16 @@ def build(review: Review) -> None:
         "period": {"start": review.start, "end": review.end},
         "templates": review.templates,
         "agencies": [
-            {"file": a.file, "name": a.name, "aliases": a.aliases, "type": a.type,
-             "format": a.fmt, "source": a.source}
+            {
+                "file": a.file,
+                "name": a.name,
+                "aliases": a.aliases,
+                "type": a.type,
+                "format": a.fmt,
+                "source": a.source,
+            }
             for a in review.agencies
-        ],  # fmt: skip
+        ],
         "rows": rows,
         "non_events": skipped,
         "occurrences": _groups(tagged, "occ:"),
@@ -91,16 +101,24 @@ def _row_truth(agency: Agency, spec_row, ref: str, sheet: str | None, number: in
     if date is None:
         raise ValueError(f"{ref}: give the date truth (t=...) for {dates!r}")
     text = " ".join(
-        str(v).strip() for h, v in cells.items()
+        str(v).strip()
+        for h, v in cells.items()
         if h not in agency.date_cols and v not in (None, "") and str(v).strip()
-    )  # fmt: skip
+    )
     return {
-        "key": ref, "file": agency.file, "sheet": sheet, "row": number,
-        "agency": agency.name, "type": agency.type, "text": text,
+        "key": ref,
+        "file": agency.file,
+        "sheet": sheet,
+        "row": number,
+        "agency": agency.name,
+        "type": agency.type,
+        "text": text,
         "date_text": " | ".join(str(d) for d in dates),
-        "start": date[0], "end": date[1], "precision": date[2],
+        "start": date[0],
+        "end": date[1],
+        "precision": date[2],
         "also": [list(a) for a in spec_row.also],
-    }  # fmt: skip
+    }
 
 
 def _groups(tagged: dict[str, list[str]], prefix: str) -> list[list[str]]:

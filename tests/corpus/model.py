@@ -87,11 +87,27 @@ class Review:
 
 
 TYPES = {
-    "police", "childrens_social_care", "adult_social_care", "gp", "health_visiting",
-    "school_nursing", "maternity", "acute_hospital", "ambulance", "mental_health",
-    "learning_disability", "substance_misuse", "housing", "probation", "education",
-    "early_help", "care_provider", "fire_rescue", "domestic_abuse_service", "community_nursing",
-}  # fmt: skip
+    "police",
+    "childrens_social_care",
+    "adult_social_care",
+    "gp",
+    "health_visiting",
+    "school_nursing",
+    "maternity",
+    "acute_hospital",
+    "ambulance",
+    "mental_health",
+    "learning_disability",
+    "substance_misuse",
+    "housing",
+    "probation",
+    "education",
+    "early_help",
+    "care_provider",
+    "fire_rescue",
+    "domestic_abuse_service",
+    "community_nursing",
+}
 
 
 def derived_date(value: object) -> DateTruth | None:

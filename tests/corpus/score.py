@@ -36,6 +36,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 WORD = re.compile(r"[a-z0-9]+")
 IOU_BAR = 0.6
+# a source's own account of the row; its raw ``fields`` dump is not counted as kept text
+ACCOUNT_FIELDS = ("text", "action", "worker", "subject", "reference")
 
 
 def tokens(text: str) -> list[str]:
@@ -47,8 +49,17 @@ def norm(name: str) -> str:
 
 
 def _merge_args(files: list[Path], folder: Path, out: Path) -> list[str]:
-    return ["merge", *map(str, files), "--review", str(folder / "review.toml"), "--out",
-            str(out), "--formats", "json", "--quiet"]  # fmt: skip
+    return [
+        "merge",
+        *map(str, files),
+        "--review",
+        str(folder / "review.toml"),
+        "--out",
+        str(out),
+        "--formats",
+        "json",
+        "--quiet",
+    ]
 
 
 def _in_process(args: list[str]) -> tuple[int, str]:
@@ -139,14 +150,19 @@ def score(truth: dict, chron: dict | None) -> dict:
         got: set[str] = set()
         source = cited.get(r["key"], (None, None))[1]
         if source:
-            got = set(tokens(" ".join(str(source.get(f) or "") for f in
-                                      ("text", "action", "worker", "subject", "reference"))))  # fmt: skip
+            got = set(tokens(" ".join(str(source.get(f) or "") for f in ACCOUNT_FIELDS)))
             accepted = [[r["start"], r["end"]], *[[a[0], a[1]] for a in r["also"]]]
             right = [source.get("start"), source.get("end")] in accepted
             dates_right += right
             if not right:
-                wrong_dates.append([r["key"], r["date_text"], accepted[0],
-                                    [source.get("start"), source.get("end")]])  # fmt: skip
+                wrong_dates.append(
+                    [
+                        r["key"],
+                        r["date_text"],
+                        accepted[0],
+                        [source.get("start"), source.get("end")],
+                    ]
+                )
         hit = sum(w in got for w in want)
         found, total = found + hit, total + len(want)
         if hit < len(want):
@@ -178,16 +194,21 @@ def _dedup(truth: dict, events: list[dict]) -> dict:
     got = _pairs([[s["ref"] for s in e["sources"]] for e in events])
     apart = [frozenset(p) for p in truth["apart"]]
     return {
-        "dedup_tp": len(want & got), "dedup_pred": len(got), "dedup_true": len(want),
+        "dedup_tp": len(want & got),
+        "dedup_pred": len(got),
+        "dedup_true": len(want),
         "apart": (sum(p in got for p in apart), len(apart)),
         "missed_pairs": sorted(sorted(p) for p in want - got),
         "false_pairs": sorted(sorted(p) for p in got - want),
-    }  # fmt: skip
+    }
 
 
 def _conflicts(truth: dict, chron: dict | None) -> dict:
-    flagged = [set(d["sources"]) for d in (chron or {}).get("discrepancies", [])
-               if d.get("kind") == "date_conflict"]  # fmt: skip
+    flagged = [
+        set(d["sources"])
+        for d in (chron or {}).get("discrepancies", [])
+        if d.get("kind") == "date_conflict"
+    ]
     designed = [set(p) for p in truth["conflicts"]]
     found = sum(any(p <= f for f in flagged) for p in designed)
     false = sum(not any(p <= f for p in designed) for f in flagged)
@@ -195,17 +216,21 @@ def _conflicts(truth: dict, chron: dict | None) -> dict:
 
 
 def _episodes(truth: dict, chron: dict | None) -> tuple[int, int]:
-    got = [(e["start"], e["end"]) for e in (chron or {}).get("episodes", [])
-           if e.get("kind") != "prior" and e.get("start") and e.get("end")]  # fmt: skip
+    got = [
+        (e["start"], e["end"])
+        for e in (chron or {}).get("episodes", [])
+        if e.get("kind") != "prior" and e.get("start") and e.get("end")
+    ]
     designed = [(e["start"], e["end"]) for e in truth["episodes"]]
     return sum(any(iou(d, g) >= IOU_BAR for g in got) for d in designed), len(designed)
 
 
 def _findings(truth: dict, chron: dict | None) -> tuple[tuple[int, int], list[str]]:
-    failed: list[str] = []
-    for finding in truth["findings"]:
-        if not (chron and _holds(finding, chron)):
-            failed.append(json.dumps(finding, ensure_ascii=False))
+    failed = [
+        json.dumps(finding, ensure_ascii=False)
+        for finding in truth["findings"]
+        if not (chron and _holds(finding, chron))
+    ]
     return (len(truth["findings"]) - len(failed), len(truth["findings"])), failed
 
 
@@ -223,8 +248,10 @@ def _holds(finding: dict, chron: dict) -> bool:
         first = entry.get("first", {})
         return any(f["source"] == finding["row"] for f in first.values())
     if kind == "timescale":
-        return any(t["rule"] == finding["rule"] and finding["status"] in {"any", t["status"]}
-                   for t in chron.get("timescales", []))  # fmt: skip
+        return any(
+            t["rule"] == finding["rule"] and finding["status"] in {"any", t["status"]}
+            for t in chron.get("timescales", [])
+        )
     raise ValueError(f"unknown finding kind {kind}")
 
 
@@ -270,8 +297,22 @@ def total(results: list[dict]) -> dict:
     return out
 
 
-COLUMNS = ["review", "rows", "junk", "text", "dates", "names", "types", "dedupP", "dedupR",
-           "apart", "confl", "episodes", "findings", "note"]  # fmt: skip
+COLUMNS = [
+    "review",
+    "rows",
+    "junk",
+    "text",
+    "dates",
+    "names",
+    "types",
+    "dedupP",
+    "dedupR",
+    "apart",
+    "confl",
+    "episodes",
+    "findings",
+    "note",
+]
 
 
 def table_row(r: dict) -> list[str]:
@@ -281,12 +322,21 @@ def table_row(r: dict) -> list[str]:
     if r["left_out"]:
         note = f"aborted; scored without {len(r['left_out'])} file(s): " + r["errors"][0][:90]
     return [
-        r["review"], _frac(r["rows"]), str(r["junk"]), _ratio(r["text"]), _ratio(r["dates"]),
-        _frac(r["names"]), _frac(r["types"]) if r["types"] else "n/a", _ratio(precision),
-        _ratio(recall), _frac(r["apart"]),
-        f"{_frac(r['conflicts'])} +{r['false_conflicts']}", _frac(r["episodes"]),
-        _frac(r["findings"]), note,
-    ]  # fmt: skip
+        r["review"],
+        _frac(r["rows"]),
+        str(r["junk"]),
+        _ratio(r["text"]),
+        _ratio(r["dates"]),
+        _frac(r["names"]),
+        _frac(r["types"]) if r["types"] else "n/a",
+        _ratio(precision),
+        _ratio(recall),
+        _frac(r["apart"]),
+        f"{_frac(r['conflicts'])} +{r['false_conflicts']}",
+        _frac(r["episodes"]),
+        _frac(r["findings"]),
+        note,
+    ]
 
 
 def render(results: list[dict]) -> str:
@@ -304,11 +354,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--review", action="append", help="score only this review (repeat)")
     parser.add_argument("--keep", type=Path, help="keep each review's outputs under DIR")
-    parser.add_argument("--subprocess", action="store_true",
-                        help="run the installed CLI in a subprocess (default: in this process)")
+    parser.add_argument(
+        "--subprocess",
+        action="store_true",
+        help="run the installed CLI in a subprocess (default: in this process)",
+    )
     args = parser.parse_args(argv)
-    results = [score_folder(f, args.keep, in_process=not args.subprocess)
-               for f in review_folders(args.review)]  # fmt: skip
+    results = [
+        score_folder(f, args.keep, in_process=not args.subprocess)
+        for f in review_folders(args.review)
+    ]
     if args.json:
         print(json.dumps({"reviews": results, "total": total(results)}, indent=1))
     else:

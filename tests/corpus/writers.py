@@ -33,9 +33,13 @@ CONTINUATION = "Continuation"
 def write(agency: Agency, path: Path) -> tuple[list[Placement], list[Placement]]:
     """Write one agency's file; return (data row placements, non-event row placements)."""
     writer = {
-        "xlsx": _xlsx, "xls": _xls, "ods": _ods, "csv1252": _csv1252, "csvsemi": _csvsemi,
+        "xlsx": _xlsx,
+        "xls": _xls,
+        "ods": _ods,
+        "csv1252": _csv1252,
+        "csvsemi": _csvsemi,
         "docx": _docx,
-    }[agency.fmt]  # fmt: skip
+    }[agency.fmt]
     return writer(agency, path)
 
 

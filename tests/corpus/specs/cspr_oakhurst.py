@@ -23,6 +23,8 @@ D = dt.date
 DT = dt.datetime
 ODAS = "Oakhurst Drug and Alcohol Service"
 
+# The agencies' rows are tables: kept one row to a line or two, as written.
+# fmt: off
 CSC = Agency(
     name="Oakhurst Children's Social Care", aliases=["Oakhurst CSC"],
     type="childrens_social_care", file="CSC chronology CSPR Child O v1.xls", fmt="xls",
@@ -202,5 +204,6 @@ REVIEW = Review(
          "why": "negated: no evidence of drug use"},
         {"kind": "timescale", "rule": "strategy_to_icpc_2013", "status": "met"},
         {"kind": "timescale", "rule": "icpc_to_core_group_2013", "status": "met"},
-    ],  # fmt: skip
+    ],
 )
+# fmt: on

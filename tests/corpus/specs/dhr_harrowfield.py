@@ -24,6 +24,8 @@ from tests.corpus.model import Agency, Review, day, month, row, span, year
 DT = dt.datetime
 D = dt.date
 
+# The agencies' rows are tables: kept one row to a line or two, as written.
+# fmt: off
 POLICE = Agency(
     name="Harrowfield Constabulary", aliases=["Harrowfield Police"], type="police",
     file="DHR 04-21 Harrowfield Constabulary IMR chronology v2 FINAL.xlsx", fmt="xlsx",
@@ -241,5 +243,6 @@ REVIEW = Review(
         {"kind": "not_indicator", "indicator": "weapon", "row": "homicide",
          "why": "the homicide itself is not prior knowledge of a weapon"},
         {"kind": "timescale", "rule": "icpc_to_core_group_2013", "status": "met"},
-    ],  # fmt: skip
+    ],
 )
+# fmt: on

@@ -25,6 +25,8 @@ D = dt.date
 DT = dt.datetime
 POLICE_NAME = "Lindmoor Police"
 
+# The agencies' rows are tables: kept one row to a line or two, as written.
+# fmt: off
 POLICE = Agency(
     name=POLICE_NAME, type="police",
     file="Lindmoor Police - DHR 02-2022 chronology (extract) 05.10.2022.csv", fmt="csvsemi",
@@ -211,5 +213,6 @@ REVIEW = Review(
         {"kind": "not_indicator", "indicator": "stalking_harassment", "row": "heharassed"},
         {"kind": "not_indicator", "indicator": "weapon", "row": "homicide",
          "why": "the homicide itself is not prior knowledge of a weapon"},
-    ],  # fmt: skip
+    ],
 )
+# fmt: on

@@ -21,6 +21,8 @@ from tests.corpus.model import Agency, Review, day, month, row, span
 D = dt.date
 DT = dt.datetime
 
+# The agencies' rows are tables: kept one row to a line or two, as written.
+# fmt: off
 CARE_HOME = Agency(
     name="Fenmarsh Lodge Care Home", type="care_provider",
     file="Fenmarsh Lodge - SAR chronology (Mrs C) final v2.xlsx", fmt="xlsx",
@@ -171,5 +173,6 @@ REVIEW = Review(
          "agency": "Fenmarsh Older Adults CMHT", "row": "depressed"},
         {"kind": "indicator", "indicator": "mental_ill_health", "agency": "Marshgate Surgery",
          "row": "mood"},
-    ],  # fmt: skip
+    ],
 )
+# fmt: on

@@ -22,6 +22,8 @@ from tests.corpus.model import UNDATED, Agency, Review, day, row, span, year
 D = dt.date
 DT = dt.datetime
 
+# The agencies' rows are tables: kept one row to a line or two, as written.
+# fmt: off
 ASC = Agency(
     name="Wenlow Adult Social Care", aliases=["Wenlow ASC"], type="adult_social_care",
     file="SAR Adult W - ASC chronology v2 (signed off).xlsx", fmt="xlsx", sheet="Chronology",
@@ -195,5 +197,6 @@ REVIEW = Review(
          "row": "alcohol"},
         {"kind": "not_indicator", "indicator": "substance_misuse", "row": "noalcohol",
          "why": "negated: no alcohol seen"},
-    ],  # fmt: skip
+    ],
 )
+# fmt: on
