@@ -180,6 +180,7 @@ def score(truth: dict, chron: dict | None) -> dict:
         names += norm(got_input.get("agency", "")) in wanted
         types += (got_input.get("type") or got_input.get("agency_type")) == agency["type"]
     out["names"] = (names, len(truth["agencies"]))
+    out["types_vocabulary"] = _type_vocabulary(truth)
     out["types"] = (types, len(truth["agencies"])) if typed else None
     out["agency_names_seen"] = {f: i.get("agency") for f, i in inputs.items()}
     out.update(_dedup(truth, events))
@@ -187,6 +188,17 @@ def score(truth: dict, chron: dict | None) -> dict:
     out["episodes"] = _episodes(truth, chron)
     out["findings"], out["findings_failed"] = _findings(truth, chron)
     return out
+
+
+def _type_vocabulary(truth: dict) -> tuple[int, int] | None:
+    """While chronology.json has no agency type: how many of the designed (clean) agency
+    names the tool's own type table would type right. A proxy, reported in --json only."""
+    try:
+        from chronology.classify import agency_type
+    except ImportError:  # an older or newer tool without it
+        return None
+    right = sum(agency_type(a["name"]) == a["type"] for a in truth["agencies"])
+    return right, len(truth["agencies"])
 
 
 def _dedup(truth: dict, events: list[dict]) -> dict:
@@ -242,11 +254,9 @@ def _holds(finding: dict, chron: dict) -> bool:
         hits = {h["source"]: h for h in entry.get("hits", [])}
         if kind == "not_indicator":
             return finding["row"] not in hits
-        hit = hits.get(finding["row"])
-        if kind == "indicator":
-            return hit is not None and norm(hit["agency"]) == norm(finding["agency"])
-        first = entry.get("first", {})
-        return any(f["source"] == finding["row"] for f in first.values())
+        if kind == "indicator":  # the row is the agency's by construction: no name check
+            return finding["row"] in hits
+        return any(f["source"] == finding["row"] for f in entry.get("first", {}).values())
     if kind == "timescale":
         return any(
             t["rule"] == finding["rule"] and finding["status"] in {"any", t["status"]}

@@ -209,6 +209,8 @@ REVIEW = Review(
         ("2022-01-27", "2022-02-03", "Head injury and death"),
     ],
     findings=[
+        {"kind": "first_known", "indicator": "pregnancy",
+         "agency": "Brackenbury Hospitals Maternity Services", "row": "pregnancy"},
         {"kind": "indicator", "indicator": "previous_partner_victim", "agency": POLICE_NAME,
          "row": "prevpartner"},
         {"kind": "indicator", "indicator": "pregnancy",

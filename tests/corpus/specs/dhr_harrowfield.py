@@ -211,6 +211,7 @@ IDVA = Agency(
             t=span("2019-04-01", "2020-03-31")),
         row("Christmas 2020", "Danielle disclosed Lewis took her phone and locked her in the flat "
             "over Christmas.", "Outreach worker", "Risk raised to high; MARAC re-referral.",
+            tags="find:controlling",
             t=span("2020-12-24", "2020-12-26"), also=(day("2020-12-25"),
                                                     span("2020-12-20", "2020-12-31"))),
         row(D(2021, 3, 15), "Informed by police of Danielle's death.", "Service manager",
@@ -234,6 +235,12 @@ REVIEW = Review(
         ("2021-03-14", "2021-03-15", "The homicide"),
     ],
     findings=[
+        {"kind": "first_known", "indicator": "previous_partner_victim",
+         "agency": "Harrowfield Constabulary", "row": "prevpartner",
+         "why": "police history: first known in 2003 or 2004"},
+        {"kind": "first_known", "indicator": "controlling_behaviour",
+         "agency": "Harrowfield Domestic Abuse Service", "row": "controlling",
+         "why": "phone taken, locked in: known to the IDVA service first, at Christmas 2020"},
         {"kind": "indicator", "indicator": "previous_partner_victim",
          "agency": "Harrowfield Constabulary", "row": "prevpartner"},
         {"kind": "indicator", "indicator": "bail_injunction_breach",

@@ -201,6 +201,8 @@ REVIEW = Review(
         ("2022-08-25", "2022-09-05", "The final weeks and the homicide"),
     ],
     findings=[
+        {"kind": "first_known", "indicator": "threats_to_kill", "agency": POLICE_NAME,
+         "row": "noweapon", "why": "threats to kill first known to police on 14/02/2021"},
         {"kind": "indicator", "indicator": "previous_partner_victim", "agency": POLICE_NAME,
          "row": "prevpartner"},
         {"kind": "indicator", "indicator": "bail_injunction_breach", "agency": POLICE_NAME,
