@@ -12,6 +12,9 @@ Rules worth knowing:
   ``2010/2011`` and ``2010-2011`` are ranges of years.
 * ``winter 2010`` runs from 1 December 2010 to the end of February 2011 (also written
   ``winter 2010/11``).
+* ``2019/20`` is the two calendar years; only "financial year 2019/20" (April-March) or
+  "academic year 2019/20" (September-August) is narrower. "Christmas 2020" is 24-26 December,
+  approximate; "1990s" the ten years; "??/02/2021" February 2021.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from chronology.clock import CLOCK_AFTER_DATE, read_clock
-from chronology.datewords import UNKNOWN_MARKERS, DateError
+from chronology.datewords import HOLIDAY_DAYS, UNKNOWN_DAY, UNKNOWN_MARKERS, DateError
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -201,6 +204,40 @@ def _serial(m: re.Match[str], c: _Ctx) -> Reading:
     return Reading(day, day, "day", time)
 
 
+def _decade(m: re.Match[str], c: _Ctx) -> Reading:
+    """ "1990s", "the 2010s", "late 1990s": ten years, or the first, middle or last few."""
+    first = _check_year(int(m[2]), c.raw)
+    low, high = {"early": (0, 3), "mid": (4, 6), "middle": (4, 6), "late": (7, 9)}.get(
+        m[1] or "", (0, 9)
+    )
+    return Reading(dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), "range")
+
+
+def _holiday(m: re.Match[str], c: _Ctx) -> Reading:
+    """Christmas Day and its neighbours are days; "Christmas 2020" is the 24th to the 26th,
+    approximate (the holiday as people speak of it, not a day the text gave)."""
+    y = _year(m[2], c)
+    name = m[1].replace("xmas", "christmas").replace("years", "year's")
+    if name in HOLIDAY_DAYS:
+        return _day(y, *HOLIDAY_DAYS[name], c)
+    return Reading(dt.date(y, 12, 24), dt.date(y, 12, 26), "range", approximate=True)
+
+
+def _fiscal(m: re.Match[str], c: _Ctx) -> Reading:
+    """A financial year (1 April to 31 March) or an academic year (1 September to 31 August),
+    named as such: a bare "2019/20" stays the two calendar years, which holds either."""
+    first = _year(m["y"], c)
+    tail = m["t"]
+    last = _year(m["y"][:2] + tail, c) if len(tail) == 2 else _year(tail, c)
+    if last != first + 1:
+        raise DateError(f"{c.raw!r}: a financial or academic year runs into the next year; "
+                        f"write e.g. '{first}/{(first + 1) % 100:02d}'")  # fmt: skip
+    month = 9 if m["kind"].startswith(("academic", "school")) else 4
+    return Reading(dt.date(first, month, 1), month_end(last, month - 1), "range")
+
+
+_YEAR_KIND = r"(?P<kind>fy|financial year|fiscal year|academic year|school year)"
+_YEAR_PAIR = r"(?P<y>\d{4})\s*[/\-]\s*(?P<t>\d{4}|\d\d)"
 _Y = r"(\d{4})"
 _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_DMY, _dmy),
@@ -226,6 +263,11 @@ _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"(spring|summer|autumn|fall|winter)\s*(\d{4})(?:\s*/\s*(\d{4}|\d\d))?"), _season),
     (re.compile(r"(w/c|w\.?c\.?|w/b|wb|w/e|week (?:commencing|beginning|starting|ending))"
                 r"\s*:?\s*(.+)"), _week),
+    (re.compile(r"(?:(early|mid|middle|late)\s*-?\s*)?(\d{3}0)\s*'?s"), _decade),
+    (re.compile(r"(christmas eve|christmas day|boxing day|new year'?s (?:eve|day)|christmas|xmas)"
+                r"\s*(\d{4})"), _holiday),
+    (re.compile(rf"{_YEAR_KIND}\s*{_YEAR_PAIR}"), _fiscal),
+    (re.compile(rf"{_YEAR_PAIR}\s*{_YEAR_KIND}"), _fiscal),
 )  # fmt: skip
 
 
@@ -246,7 +288,7 @@ def _single(s: str, c: _Ctx) -> Reading | None:
 
 
 # ---------------------------------------------------------------- ranges
-_CONNECT = re.compile(r"\s+(?:to|and|until|till|through|-|/|&)\s+|\s*[-/&]\s*")
+_CONNECT = re.compile(r"\s+(?:to|and|or|until|till|through|-|/|&)\s+|\s*[-/&]\s*")
 _BETWEEN = re.compile(r"(?:between|from)\s+")
 _BARE_DAY = re.compile(r"\d{1,2}")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*-?\s*{_MON}")
@@ -292,16 +334,19 @@ def _range(s: str, c: _Ctx) -> Reading | None:
 # ---------------------------------------------------------------- whole text
 _APPROX_BEFORE = re.compile(
     r"(?:\?|on or about|in or around|circa|approximately|approx\.?|about|around|roughly"
-    r"|ca\.|c\.|c(?=\s*\d)|estimated|est\.?)\s*"
+    r"|ca\.|c\.|c(?=\s*\d)|estimated|est\.?|maybe|possibly|perhaps|probably|believed to be)\s*"
 )
 _APPROX_AFTER = re.compile(
-    r"(?:\s*\?|\s*\(\s*(?:approximately|approx\.?|circa|c\.?|estimated|est\.?|\?)\s*\)"
-    r"|\s+(?:approximately|approx\.?|circa|estimated|est\.?))$"
+    r"(?:\s*\?|\s*\(\s*(?:approximately|approx\.?|circa|c\.?|estimated|est\.?|\?"
+    r"|(?:date )?(?:uncertain|unconfirmed|not confirmed|not certain|tbc))\s*\)"
+    r"|\s+(?:approximately|approx\.?|circa|estimated|est\.?|uncertain|unconfirmed))$"
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"
                       r"\b\.?")  # fmt: skip
-_FILLER = re.compile(r"\b(?:the|of|on)\b|^(?:in|during|sometime in|some time in)\b")
+_FILLER = re.compile(
+    r"\b(?:the|of|on)\b|\byear(?= \d{4}$)|^(?:in|during|sometime in|some time in|over)\b"
+)
 _WITH_TIME = re.compile(rf"(.+?)(?:\s+at\s+|\s*@\s*|\s+)({CLOCK_AFTER_DATE})")
 _TIME_FIRST = re.compile(rf"({CLOCK_AFTER_DATE})\s+(.+)")
 _DASHES = re.compile(r"[–—‐‑]")
@@ -337,6 +382,11 @@ def _with_time(s: str, c: _Ctx) -> Reading | None:
     return day._replace(time=read_clock(clock, c.raw))
 
 
+def _unknown_day(m: re.Match[str], c: _Ctx) -> Reading:
+    year = _year(m[3], c)
+    return _month(year, int(m[2]), c) if m[2].isdigit() else _months(year, 1, 12, "year")
+
+
 def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
     """Read ``raw`` (already stripped); None when it honestly says the date is not known."""
     c = _Ctx(raw, pivot, date1904)
@@ -346,6 +396,8 @@ def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
     low = " ".join(raw.lower().split())
     if low in UNKNOWN_MARKERS:
         return None
+    if (m := UNKNOWN_DAY.fullmatch(low)) is not None:
+        return _unknown_day(m, c)
     low, approximate = _strip_approx(low)
     s, days = _normalise(low)
     found = _with_time(s, c) or _single(s, c) or _range(s, c)
@@ -355,4 +407,4 @@ def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
         actual = found.start.strftime("%A")
         raise DateError(f"{raw!r}: {found.start:%d/%m/%Y} was a {actual}; "
                         "check which of the weekday and the date is right")  # fmt: skip
-    return found._replace(approximate=approximate)
+    return found._replace(approximate=approximate or found.approximate)
