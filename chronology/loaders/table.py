@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from chronology.dates import DateError, DateSpan, Precision, combine_range, parse_date, parse_time
 from chronology.errors import Notice, Rejected
 from chronology.loaders.cells import cell_text, column_letter, is_blank
-from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
+from chronology.loaders.headings import find_header_row, normalise_heading
+from chronology.loaders.roles import Column, assign_roles
 from chronology.schema import LoadResult, Source
 
 _FOOTER = re.compile(
@@ -67,10 +68,27 @@ def table_to_sources(
     overrides: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Read every row below the header into a source, or a located rejection."""
+    columns = table_columns(table, header_index, overrides)
+    return sources_from(table, header_index, columns, agency)
+
+
+def table_columns(
+    table: RawTable, header_index: int, overrides: Mapping[str, str] | None = None
+) -> list[Column]:
+    """Each column's role, by heading and by content."""
+    rows = table.rows[header_index + 1 :]
+    return assign_roles(table.rows[header_index], rows, overrides, date1904=table.date1904)
+
+
+def sources_from(
+    table: RawTable, header_index: int, columns: Sequence[Column], agency: str
+) -> LoadResult:
+    """Every row below the header as a source, or a located rejection, its columns' roles
+    as ``columns`` says."""
     header = table.rows[header_index]
     layout = _Layout(
         headings=unique_headings(header),
-        mapping=map_headings(header, overrides),
+        mapping={c.index: c.role for c in columns if c.role},
         header_key=tuple(normalise_heading(c) for c in header),
     )
     result = LoadResult(warnings=list(table.notes))
