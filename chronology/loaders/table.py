@@ -15,7 +15,7 @@ from chronology.dates import DateError, DateSpan, Precision, combine_range, pars
 from chronology.errors import Notice, Rejected
 from chronology.loaders.cells import cell_text, column_letter, is_blank
 from chronology.loaders.headings import find_header_row, normalise_heading
-from chronology.loaders.roles import Column, assign_roles
+from chronology.loaders.roles import DATE_SHARE, Column, assign_roles, profile
 from chronology.schema import LoadResult, Source
 
 _FOOTER = re.compile(
@@ -58,7 +58,25 @@ def unique_headings(cells: Sequence[object]) -> list[str]:
 
 
 def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
-    return find_header_row(table.rows, overrides)
+    """The header row: the row whose headings name the date and the most else; failing
+    that, the first row of headings with a column of dates below it."""
+    found = find_header_row(table.rows, overrides)
+    return found if found is not None else _header_by_content(table)
+
+
+def _header_by_content(table: RawTable, *, scan: int = 40, sample: int = 50) -> int | None:
+    for index, cells in enumerate(table.rows[:scan]):
+        texts = [c for c in cells if isinstance(c, str) and c.strip()]
+        if len(texts) < 2 or len(texts) < sum(not is_blank(c) for c in cells):
+            continue
+        below = table.rows[index + 1 : index + 1 + sample]
+        for column in range(len(cells)):
+            found = profile(
+                [r[column] if column < len(r) else None for r in below], date1904=table.date1904
+            )
+            if found.filled >= 3 and found.dates >= DATE_SHARE:
+                return index
+    return None
 
 
 def table_to_sources(
