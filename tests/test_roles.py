@@ -3,8 +3,6 @@ reaching the account, and the import report."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.facts_events import _account
@@ -129,8 +127,8 @@ def test_date_from_content_is_warned(xlsx_factory) -> None:  # type: ignore[no-u
 
 
 def test_every_other_column_is_told_labelled_and_no_text_only_when_empty() -> None:
-    from chronology.dates import parse_date  # noqa: PLC0415
-    from chronology.schema import Source  # noqa: PLC0415
+    from chronology.dates import parse_date
+    from chronology.schema import Source
 
     def source(text: str, fields: dict[str, str]) -> Source:
         return Source("A", "a.csv", None, 2, parse_date("01/03/2021"), text, fields=fields)
@@ -163,9 +161,9 @@ def test_summary_lines_name_roles_and_evidence(xlsx_factory) -> None:  # type: i
         "Kingsmere Early Help.xlsx", {"S": [["Date", "Chronicle"], *[r[:2] for r in _rows(2)]]}
     )
     lines = summary_lines(load_file(path).inputs, verbose=True)
-    assert (
-        lines[0]
-        == "Kingsmere Early Help.xlsx: Kingsmere Early Help (early_help); rows read 2, kept 2, set aside 0"
+    assert lines[0] == (
+        "Kingsmere Early Help.xlsx: Kingsmere Early Help (early_help); "
+        "rows read 2, kept 2, set aside 0"
     )
     assert "date='Date', text='Chronicle'*" in lines[1]
     assert any("'Chronicle': text (content" in line for line in lines)
