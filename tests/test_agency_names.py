@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronology.classify import agency_type, best_agency_type, declare_agency_types
 from chronology.loaders.agency import agency_from_filename, agency_name, clean_agency_name
+from chronology.text.classify import agency_type, best_agency_type, declare_agency_types
 
 
 @pytest.mark.parametrize(

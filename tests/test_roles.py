@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from chronology.facts_events import _account
+from chronology.dates.span import parse_date
+from chronology.facts.events import _account
 from chronology.loaders import load_file
 from chronology.loaders.headings import field_for
 from chronology.loaders.report import summary_lines
 from chronology.loaders.roles import assign_roles
-from chronology.schema import Event
+from chronology.model.schema import Event, Source
 
 LONG = "Home visit by the duty worker; the mother was seen with both children and said {}."
 
@@ -127,9 +128,6 @@ def test_date_from_content_is_warned(xlsx_factory) -> None:  # type: ignore[no-u
 
 
 def test_every_other_column_is_told_labelled_and_no_text_only_when_empty() -> None:
-    from chronology.dates import parse_date
-    from chronology.schema import Source
-
     def source(text: str, fields: dict[str, str]) -> Source:
         return Source("A", "a.csv", None, 2, parse_date("01/03/2021"), text, fields=fields)
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from chronology.classify import best_agency_type
-from chronology.errors import (
+from chronology.loaders import checks, csv, docx, report, spreadsheet
+from chronology.loaders.agency import agency_name, title_lines
+from chronology.loaders.cells import cell_text
+from chronology.loaders.roles import Column, not_a_chronology
+from chronology.loaders.table import RawTable, locate_header, sources_from, table_columns
+from chronology.model.errors import (
     EmptyFileError,
     EncryptedFileError,
     NoDateColumnError,
@@ -18,12 +22,8 @@ from chronology.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from chronology.loaders import checks, csv, docx, report, spreadsheet
-from chronology.loaders.agency import agency_name, title_lines
-from chronology.loaders.cells import cell_text
-from chronology.loaders.roles import Column, not_a_chronology
-from chronology.loaders.table import RawTable, locate_header, sources_from, table_columns
-from chronology.schema import LoadResult
+from chronology.model.schema import LoadResult
+from chronology.text.classify import best_agency_type
 
 Reader = Callable[[Path, str], Iterator[RawTable]]
 _BY_EXTENSION: dict[str, Reader] = {

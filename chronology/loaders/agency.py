@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from chronology.classify import best_agency_type, load_rules
 from chronology.loaders.cells import cell_text
+from chronology.text.classify import best_agency_type, load_rules
 
 _NOISE = re.compile(
     r"\b(imrs?|chronology|chronologies|chron|chronolator|combined|integrated|final|draft|"

@@ -13,7 +13,7 @@ from typing import Any
 from chronology.loaders.cells import is_blank
 from chronology.loaders.roles import Column
 from chronology.loaders.table import RawTable
-from chronology.schema import LoadResult
+from chronology.model.schema import LoadResult
 
 
 def table_report(

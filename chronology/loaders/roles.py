@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from chronology.dates import DateError, parse_date, parse_time
+from chronology.dates.span import DateError, parse_date, parse_time
 from chronology.loaders.cells import cell_text, is_blank
 from chronology.loaders.headings import FIELDS, field_for, normalise_heading
 

@@ -26,10 +26,10 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import SubElement
 
-from chronology.facts import Facts, Paragraph, build
+from chronology.facts.draft import Facts, Paragraph, build
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import write_bytes
 from chronology.render import timeline
-from chronology.safety import write_bytes
-from chronology.schema import Chronology
 
 FILENAME = "facts.docx"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chronology.events import attributed_text
-from chronology.render import shared
-from chronology.schema import Chronology, Event, Source
+from chronology.merge.events import attributed_text
+from chronology.model.schema import Chronology, Event, Source
 
 EVENT_COLUMNS = (
     "Ref", "Date", "Precision", "Time", "Agency", "Event", "Action / Outcome", "Flags", "Sources",
@@ -38,15 +37,8 @@ def event_row(event: Event) -> list[str]:
 
 
 def event_rows(chronology: Chronology) -> Iterable[list[str]]:
-    """The main sheet's rows: made once where the csv and the xlsx are written one after the
-    other (``shared.sharing``), and lazily otherwise."""
-    made = shared.memo(chronology)
-    if made is None:
-        return (event_row(event) for event in chronology.events)
-    if "rows" not in made:
-        made["rows"] = [event_row(event) for event in chronology.events]
-    rows: list[list[str]] = made["rows"]
-    return rows
+    """The main sheet's rows."""
+    return (event_row(event) for event in chronology.events)
 
 
 def _other_fields(source: Source) -> str:

@@ -12,12 +12,11 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from chronology.model.schema import Chronology, Event
+from chronology.privacy.safety import write_with
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
 from chronology.render.ooxml import Sheet, Style, write_workbook
-from chronology.render.prepared import current
 from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_row
-from chronology.safety import write_with
-from chronology.schema import Chronology, Event
 
 FILENAME = "integrated_chronology.xlsx"
 EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
@@ -60,12 +59,10 @@ def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
 
 
 def _source_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[object]]]:
-    """Each source's row, its cells copied where they were made during the merge."""
-    prepared = current()
+    """Each source's row."""
     for event in chronology.events:
         for source in event.sources:
-            cells = prepared.cells(source) if prepared else None
-            yield PLAIN, source_row(event, source) if cells is None else (event.id, cells)
+            yield PLAIN, source_row(event, source)
 
 
 def _plain(rows: Iterator[Sequence[object]]) -> Iterator[tuple[Style, Sequence[object]]]:

@@ -1,0 +1,170 @@
+"""Event-kind classification from a keyword lexicon kept as data (``rules/kinds.toml``).
+
+One reusable step: the merge uses it to link multi-agency meetings, episode detection to find
+triggers and closures, and the analysis checks to find the events a timescale runs between.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import Any
+
+from chronology.text.phrasetrie import PhraseGroups
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    name: str
+    pattern: re.Pattern[str]
+    meeting: bool
+    trigger: bool
+    closure: bool
+    link_days: int
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    # one look-around pair around the whole alternation: measured several times faster
+    # in Python's re than anchoring each phrase with \b
+    alternation = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
+
+
+def load_rules(name: str) -> dict[str, Any]:
+    """A packaged rules file, e.g. ``load_rules("kinds.toml")``."""
+    return tomllib.loads(files("chronology.rules").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> tuple[Kind, ...]:
+    table = load_rules("kinds.toml")["kinds"]
+    return tuple(
+        Kind(
+            name=name,
+            pattern=_phrase_pattern(spec["phrases"]),
+            meeting=bool(spec.get("meeting")),
+            trigger=bool(spec.get("trigger")),
+            closure=bool(spec.get("closure")),
+            link_days=int(spec.get("link_days", 0)),
+        )
+        for name, spec in table.items()
+    )
+
+
+@cache
+def kind_names(attribute: str) -> frozenset[str]:
+    """Names of the kinds with a flag set: ``kind_names("meeting")``."""
+    return frozenset(k.name for k in lexicon() if getattr(k, attribute))
+
+
+@cache
+def link_days() -> dict[str, int]:
+    """Meeting kind → how many days apart two agencies' records of it may still be linked."""
+    return {k.name: k.link_days for k in lexicon() if k.meeting}
+
+
+@lru_cache(maxsize=65536)
+def kinds_of(text: str) -> tuple[str, ...]:
+    """Every kind whose phrases occur in ``text``, in lexicon order."""
+    lowered = text.lower()
+    return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
+
+
+@cache
+def _kind_finder() -> PhraseGroups:
+    """Every phrase, grouped by kind in lexicon order: the leftmost match is the kind named
+    first, and at one position the earlier kind wins."""
+    return PhraseGroups([spec["phrases"] for spec in load_rules("kinds.toml")["kinds"].values()])
+
+
+@lru_cache(maxsize=65536)
+def classify(text: str) -> str | None:
+    """The main kind of an entry: the kind its text names first (lexicon order breaks a
+    tie). Entries lead with what happened: "Telephone call from HV: screening meeting
+    yesterday" is a phone call about a meeting, not the meeting itself."""
+    found = _kind_finder().first(text.lower())
+    return None if found is None else lexicon()[found].name
+
+
+@dataclass(frozen=True, slots=True)
+class _TypeNames:
+    name: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+@cache
+def _agency_types() -> tuple[tuple[_TypeNames, ...], PhraseGroups, list[str]]:
+    """Every type's name patterns (specific, then generic), and its mention phrases."""
+    table = load_rules("agencies.toml")["types"]
+    names = tuple(
+        _TypeNames(name, _phrase_pattern(spec[key]), weight)
+        for name, spec in table.items()
+        for key, weight in (("names", 1.0), ("generic", 0.5))
+        if spec.get(key)
+    )
+    mentions = PhraseGroups([spec["mentions"] for spec in table.values()])
+    return names, mentions, list(table)
+
+
+def agency_type_scores(text: str) -> dict[str, float]:
+    """Each agency type's score for ``text`` (a name, a title block): every phrase found
+    scores its weight, except one lying inside a longer phrase found for another type, so
+    "adult social care" is not also children's "social care"."""
+    lowered = text.lower().replace("’", "'")
+    found = [
+        (m.start(), m.end(), names.name, names.weight)
+        for names in _agency_types()[0]
+        for m in names.pattern.finditer(lowered)
+    ]
+    scores: dict[str, float] = {}
+    for start, end, name, weight in found:
+        inside = any(s <= start and end <= e and e - s > end - start for s, e, _n, _w in found)
+        if not inside:
+            scores[name] = scores.get(name, 0.0) + weight
+    return scores
+
+
+def best_agency_type(*texts: str) -> str | None:
+    """The type that scores highest over ``texts``, the first weighing twice the rest (the
+    agency's name before its title block); ties go to the type listed first."""
+    total: dict[str, float] = {}
+    for index, text in enumerate(texts):
+        for name, score in agency_type_scores(text).items():
+            total[name] = total.get(name, 0.0) + score * (2.0 if index == 0 else 1.0)
+    if not total:
+        return None
+    order = _agency_types()[2]
+    return max(total, key=lambda name: (total[name], -order.index(name)))
+
+
+_DECLARED: dict[str, str] = {}
+
+
+def declare_agency_types(types: dict[str, str]) -> None:
+    """The types this run's agencies were given (by the review file, or found from their
+    files' title blocks): ``agency_type`` answers them before reading a name. Set once per
+    run, before the merge; every answer cached before is forgotten."""
+    _DECLARED.clear()
+    _DECLARED.update(types)
+    agency_type.cache_clear()
+
+
+@lru_cache(maxsize=4096)  # a review names a few dozen agencies, asked of every record
+def agency_type(agency: str) -> str | None:
+    """``"Kingsmere Police"`` → ``"police"``: what kind of organisation an agency is."""
+    return _DECLARED.get(agency) or best_agency_type(agency)
+
+
+def agency_type_names() -> list[str]:
+    return list(_agency_types()[2])
+
+
+@lru_cache(maxsize=65536)
+def mentioned_types(text: str) -> frozenset[str]:
+    """The agency types a record's text mentions (``"rang EDT"`` → childrens_social_care)."""
+    _names, finder, order = _agency_types()
+    return frozenset(order[i] for i in finder.every(text.lower().replace("’", "'")))
