@@ -12,6 +12,8 @@ Rules worth knowing:
   ``2010/2011`` and ``2010-2011`` are ranges of years.
 * ``winter 2010`` runs from 1 December 2010 to the end of February 2011 (also written
   ``winter 2010/11``).
+* ``2019/20`` is two calendar years; "financial year 2019/20" April-March, "academic year
+  2019/20" September-August. "Christmas 2020" is 24-26 December, approximate.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from chronology.dates import words
 from chronology.dates.clock import CLOCK_AFTER_DATE, read_clock
 from chronology.dates.words import UNKNOWN_MARKERS, DateError
 
@@ -201,6 +204,30 @@ def _serial(m: re.Match[str], c: _Ctx) -> Reading:
     return Reading(day, day, "day", time)
 
 
+def _decade(m: re.Match[str], c: _Ctx) -> Reading:
+    """Ten years ("1990s", "the 2010s"), or their first, middle or last few ("late 1990s")."""
+    first = _check_year(int(m[2]), c.raw)
+    low, high = words.DECADE_PARTS.get(m[1] or "", (0, 9))
+    return Reading(dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), "range")
+
+
+def _holiday(m: re.Match[str], c: _Ctx) -> Reading:
+    """A holiday naming one day; "Christmas 2020" is 24-26 December, approximate."""
+    y, name = _year(m[2], c), m[1].replace("xmas", "christmas").replace("years", "year's")
+    if name in words.HOLIDAY_DAYS:
+        return _day(y, *words.HOLIDAY_DAYS[name], c)
+    return Reading(dt.date(y, 12, 24), dt.date(y, 12, 26), "range", approximate=True)
+
+
+def _fiscal(m: re.Match[str], c: _Ctx) -> Reading:
+    """A named financial (April-March) or academic (September-August) year."""
+    first, last = _year(m["y"], c), _year(m["t"], c)  # "20" windowed as any two-digit year
+    if last != first + 1:
+        raise DateError(f"{c.raw!r}: a financial or academic year runs into the next year")
+    month = 9 if m["kind"].startswith(("academic", "school")) else 4
+    return Reading(dt.date(first, month, 1), month_end(last, month - 1), "range")
+
+
 _Y = r"(\d{4})"
 _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_DMY, _dmy),
@@ -226,6 +253,11 @@ _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"(spring|summer|autumn|fall|winter)\s*(\d{4})(?:\s*/\s*(\d{4}|\d\d))?"), _season),
     (re.compile(r"(w/c|w\.?c\.?|w/b|wb|w/e|week (?:commencing|beginning|starting|ending))"
                 r"\s*:?\s*(.+)"), _week),
+    (re.compile(r"(?:(early|mid|middle|late)\s*-?\s*)?(\d{3}0)\s*'?s"), _decade),
+    (re.compile(r"(christmas eve|christmas day|boxing day|new year'?s (?:eve|day)|christmas|xmas)"
+                r"\s*(\d{4})"), _holiday),
+    (re.compile(rf"{words.YEAR_KIND}\s*{words.YEAR_PAIR}"), _fiscal),
+    (re.compile(rf"{words.YEAR_PAIR}\s*{words.YEAR_KIND}"), _fiscal),
 )  # fmt: skip
 
 
@@ -246,7 +278,7 @@ def _single(s: str, c: _Ctx) -> Reading | None:
 
 
 # ---------------------------------------------------------------- ranges
-_CONNECT = re.compile(r"\s+(?:to|and|until|till|through|-|/|&)\s+|\s*[-/&]\s*")
+_CONNECT = re.compile(r"\s+(?:to|and|or|until|till|through|-|/|&)\s+|\s*[-/&]\s*")
 _BETWEEN = re.compile(r"(?:between|from)\s+")
 _BARE_DAY = re.compile(r"\d{1,2}")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*-?\s*{_MON}")
@@ -292,16 +324,19 @@ def _range(s: str, c: _Ctx) -> Reading | None:
 # ---------------------------------------------------------------- whole text
 _APPROX_BEFORE = re.compile(
     r"(?:\?|on or about|in or around|circa|approximately|approx\.?|about|around|roughly"
-    r"|ca\.|c\.|c(?=\s*\d)|estimated|est\.?)\s*"
+    r"|ca\.|c\.|c(?=\s*\d)|estimated|est\.?|maybe|possibly|perhaps|probably|believed to be)\s*"
 )
 _APPROX_AFTER = re.compile(
-    r"(?:\s*\?|\s*\(\s*(?:approximately|approx\.?|circa|c\.?|estimated|est\.?|\?)\s*\)"
-    r"|\s+(?:approximately|approx\.?|circa|estimated|est\.?))$"
+    r"(?:\s*\?|\s*\(\s*(?:approximately|approx\.?|circa|c\.?|estimated|est\.?|\?"
+    r"|(?:date )?(?:uncertain|unconfirmed|not confirmed|not certain|tbc))\s*\)"
+    r"|\s+(?:approximately|approx\.?|circa|estimated|est\.?|uncertain|unconfirmed))$"
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"
                       r"\b\.?")  # fmt: skip
-_FILLER = re.compile(r"\b(?:the|of|on)\b|^(?:in|during|sometime in|some time in)\b")
+_FILLER = re.compile(
+    r"\b(?:the|of|on)\b|\byear(?= \d{4}$)|^(?:in|during|sometime in|some time in|over)\b"
+)
 _WITH_TIME = re.compile(rf"(.+?)(?:\s+at\s+|\s*@\s*|\s+)({CLOCK_AFTER_DATE})")
 _TIME_FIRST = re.compile(rf"({CLOCK_AFTER_DATE})\s+(.+)")
 _DASHES = re.compile(r"[–—‐‑]")
@@ -337,6 +372,11 @@ def _with_time(s: str, c: _Ctx) -> Reading | None:
     return day._replace(time=read_clock(clock, c.raw))
 
 
+def _unknown_day(m: re.Match[str], c: _Ctx) -> Reading:
+    year = _year(m[3], c)
+    return _month(year, int(m[2]), c) if m[2].isdigit() else _months(year, 1, 12, "year")
+
+
 def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
     """Read ``raw`` (already stripped); None when it honestly says the date is not known."""
     c = _Ctx(raw, pivot, date1904)
@@ -346,6 +386,8 @@ def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
     low = " ".join(raw.lower().split())
     if low in UNKNOWN_MARKERS:
         return None
+    if (m := words.UNKNOWN_DAY.fullmatch(low)) is not None:
+        return _unknown_day(m, c)
     low, approximate = _strip_approx(low)
     s, days = _normalise(low)
     found = _with_time(s, c) or _single(s, c) or _range(s, c)
@@ -355,4 +397,4 @@ def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
         actual = found.start.strftime("%A")
         raise DateError(f"{raw!r}: {found.start:%d/%m/%Y} was a {actual}; "
                         "check which of the weekday and the date is right")  # fmt: skip
-    return found._replace(approximate=approximate)
+    return found._replace(approximate=approximate or found.approximate)

@@ -20,7 +20,8 @@ from chronology.dates.span import (
     parse_time,
 )
 from chronology.loaders.cells import cell_text, column_letter, is_blank
-from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
+from chronology.loaders.headings import find_header_row, normalise_heading
+from chronology.loaders.roles import DATE_SHARE, Column, assign_roles, profile
 from chronology.model.errors import Notice, Rejected
 from chronology.model.schema import LoadResult, Source
 
@@ -64,7 +65,25 @@ def unique_headings(cells: Sequence[object]) -> list[str]:
 
 
 def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
-    return find_header_row(table.rows, overrides)
+    """The header row: the row whose headings name the date and the most else; failing
+    that, the first row of headings with a column of dates below it."""
+    found = find_header_row(table.rows, overrides)
+    return found if found is not None else _header_by_content(table)
+
+
+def _header_by_content(table: RawTable, *, scan: int = 40, sample: int = 50) -> int | None:
+    for index, cells in enumerate(table.rows[:scan]):
+        texts = [c for c in cells if isinstance(c, str) and c.strip()]
+        if len(texts) < 2 or len(texts) < sum(not is_blank(c) for c in cells):
+            continue
+        below = table.rows[index + 1 : index + 1 + sample]
+        for column in range(len(cells)):
+            found = profile(
+                [r[column] if column < len(r) else None for r in below], date1904=table.date1904
+            )
+            if found.filled >= 3 and found.dates >= DATE_SHARE:
+                return index
+    return None
 
 
 def table_to_sources(
@@ -74,10 +93,27 @@ def table_to_sources(
     overrides: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Read every row below the header into a source, or a located rejection."""
+    columns = table_columns(table, header_index, overrides)
+    return sources_from(table, header_index, columns, agency)
+
+
+def table_columns(
+    table: RawTable, header_index: int, overrides: Mapping[str, str] | None = None
+) -> list[Column]:
+    """Each column's role, by heading and by content."""
+    rows = table.rows[header_index + 1 :]
+    return assign_roles(table.rows[header_index], rows, overrides, date1904=table.date1904)
+
+
+def sources_from(
+    table: RawTable, header_index: int, columns: Sequence[Column], agency: str
+) -> LoadResult:
+    """Every row below the header as a source, or a located rejection, its columns' roles
+    as ``columns`` says."""
     header = table.rows[header_index]
     layout = _Layout(
         headings=unique_headings(header),
-        mapping=map_headings(header, overrides),
+        mapping={c.index: c.role for c in columns if c.role},
         header_key=tuple(normalise_heading(c) for c in header),
     )
     result = LoadResult(warnings=list(table.notes))

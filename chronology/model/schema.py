@@ -80,12 +80,16 @@ class LoadResult:
     warnings: list[Notice] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # the import report: per file, its agency and type, each table read or skipped, each
+    # column's role and the evidence for it, rows read, kept and set aside
+    inputs: list[dict[str, Any]] = field(default_factory=list)
 
     def extend(self, other: LoadResult) -> None:
         self.sources.extend(other.sources)
         self.warnings.extend(other.warnings)
         self.rejected.extend(other.rejected)
         self.files.extend(other.files)
+        self.inputs.extend(other.inputs)
 
 
 @dataclass(slots=True)
