@@ -17,7 +17,14 @@ import orjson
 
 from chronology.dates.span import DateSpan, Precision
 from chronology.model.errors import ChronologyFileError, Notice, Rejected
-from chronology.model.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Source
+from chronology.model.schema import (
+    SCHEMA_ID,
+    Chronology,
+    Event,
+    Facets,
+    MergeDecision,
+    Source,
+
 
 ANALYSIS_KEYS = ("lag", "timescales", "indicators")
 
@@ -62,6 +69,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
         else None,
         "recorded_on_text": recorded.text if recorded else None,
         "kind": source.kind,
+        "facets": source.facets.as_dict() if source.facets else None,
         "text": source.text,
         "action": source.action,
         "worker": source.worker,
@@ -95,6 +103,21 @@ def source_from(data: dict[str, Any]) -> Source:
         sequence=data.get("sequence"),
         fields=dict(data.get("fields", {})),
         kind=data.get("kind"),
+        facets=_facets_from(data.get("facets")),
+    )
+
+
+def _facets_from(data: dict[str, Any] | None) -> Facets | None:
+    if not data:
+        return None
+    return Facets(
+        what=data.get("what"),
+        how=data.get("how"),
+        status=data.get("status", "held"),
+        direction=data.get("direction"),
+        mentions=tuple(data.get("mentions", ())),
+        present=tuple(data.get("present", ())),
+        cited=tuple(dt.date.fromisoformat(d).toordinal() for d in data.get("cited", ())),
     )
 
 

@@ -7,13 +7,12 @@ triggers and closures, and the analysis checks to find the events a timescale ru
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
-from typing import Any
 
+from chronology.text.facets import what
 from chronology.text.phrasetrie import PhraseGroups
+from chronology.text.rules import load_rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +30,6 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     # in Python's re than anchoring each phrase with \b
     alternation = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
-
-
-def load_rules(name: str) -> dict[str, Any]:
-    """A packaged rules file, e.g. ``load_rules("kinds.toml")``."""
-    return tomllib.loads(files("chronology.rules").joinpath(name).read_text(encoding="utf-8"))
 
 
 @cache
@@ -73,20 +67,12 @@ def kinds_of(text: str) -> tuple[str, ...]:
     return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
 
 
-@cache
-def _kind_finder() -> PhraseGroups:
-    """Every phrase, grouped by kind in lexicon order: the leftmost match is the kind named
-    first, and at one position the earlier kind wins."""
-    return PhraseGroups([spec["phrases"] for spec in load_rules("kinds.toml")["kinds"].values()])
-
-
 @lru_cache(maxsize=65536)
 def classify(text: str) -> str | None:
-    """The main kind of an entry: the kind its text names first (lexicon order breaks a
-    tie). Entries lead with what happened: "Telephone call from HV: screening meeting
-    yesterday" is a phone call about a meeting, not the meeting itself."""
-    found = _kind_finder().first(text.lower())
-    return None if found is None else lexicon()[found].name
+    """The main kind of an entry: its ``what`` facet (``facets.what``). A meeting outranks
+    the mode it was held by ("Telephone strategy discussion" is the meeting); otherwise the
+    kind named first, read in its sense ("discharged home" is no case closure)."""
+    return what(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,172 @@
+"""What a record is, how it was made, and what became of it: facets instead of one kind.
+
+A record's *what* is the kind of occurrence it records (a meeting type, a one-off life event,
+a contact), chosen so that a meeting outranks the mode of contact it was held by; *how* is the
+mode (phone, visit, letter...); *status* says whether the thing was held, or only requested,
+planned, cancelled or not attended; *direction* whether the record sends something to another
+agency or receives it from one; *cited* the days the text itself names ("incident on
+12/06/19"), which tie the receiving end of a referral to the day it was sent. Every phrase
+list is data: ``rules/kinds.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from chronology.model.schema import Facets
+from chronology.text.phrasetrie import PhraseGroups
+from chronology.text.rules import load_rules
+
+_CLAUSE_END = re.compile(r"[.;:!?\n()]")
+_WORD = re.compile(r"[\w'’&-]+")
+# a day written day-first with a two- or four-digit year: "12/06/19", "14.02.2021"
+_CITED = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
+STATUS_WORDS_BEFORE = 4
+STATUS_WORDS_AFTER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    names: tuple[str, ...]  # the kinds, in order; then one group per kind's senses
+    finder: PhraseGroups
+    meeting: frozenset[str]
+    mode: frozenset[str]
+    one_off: frozenset[str]
+    how: tuple[tuple[str, re.Pattern[str]], ...]
+    status: tuple[tuple[str, tuple[str, ...]], ...]
+    negations: tuple[str, ...]
+    sends: PhraseGroups
+    receives: PhraseGroups
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
+
+
+@cache
+def lexicon() -> _Lexicon:
+    data = load_rules("kinds.toml")
+    kinds = data["kinds"]
+    senses = [name for name, spec in kinds.items() if spec.get("not")]
+    # the phrases in which a kind's words do not count come first: at one position the
+    # earlier group wins, so "closure order" is found there instead of "closure"
+    groups = [kinds[name]["not"] for name in senses] + [spec["phrases"] for spec in kinds.values()]
+    status = data["status"]
+    direction = data["direction"]
+    return _Lexicon(
+        names=(*(f"not:{name}" for name in senses), *kinds),
+        finder=PhraseGroups(groups),
+        meeting=frozenset(n for n, spec in kinds.items() if spec.get("meeting")),
+        mode=frozenset(n for n, spec in kinds.items() if spec.get("mode")),
+        one_off=frozenset(n for n, spec in kinds.items() if spec.get("one_off")),
+        how=tuple((name, _pattern(phrases)) for name, phrases in data["how"].items()),
+        status=tuple((k, tuple(v)) for k, v in status.items() if k != "negated"),
+        negations=tuple(status.get("negated", [])),
+        sends=PhraseGroups([direction["to"]]),
+        receives=PhraseGroups([direction["from"]]),
+    )
+
+
+def kind_matches(lowered: str) -> list[tuple[int, int, str]]:
+    """Every kind phrase in ``lowered`` read in its sense, left to right."""
+    names = lexicon().names
+    found = [(s, e, names[g]) for s, e, g in lexicon().finder.matches(lowered)]
+    return [(s, e, name) for s, e, name in found if not name.startswith("not:")]
+
+
+def _chosen(found: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A meeting anywhere, else the leftmost kind that is not a mode of contact, else the
+    mode: "Telephone strategy discussion" is the meeting, "Contact made by phone" a phone
+    call only when nothing else is named."""
+    lex = lexicon()
+    for rank in (lex.meeting, None, lex.mode):
+        for match in found:
+            if (rank is None and match[2] not in lex.mode) or (rank and match[2] in rank):
+                return match
+    return None
+
+
+def what(text: str) -> str | None:
+    """The kind of occurrence a record's text records (its ``what`` facet)."""
+    found = _chosen(kind_matches(text.lower().replace("’", "'")))
+    return None if found is None else found[2]
+
+
+def _has(words: list[str], phrases: tuple[str, ...]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any(f" {phrase} " in joined for phrase in phrases)
+
+
+def status_at(lowered: str, start: int, end: int) -> str:
+    """What became of the thing named at ``lowered[start:end]``: the status whose words
+    stand in its clause, a few words either side; "held" when none does."""
+    before = _WORD.findall(_CLAUSE_END.split(lowered[max(0, start - 80) : start])[-1])
+    after = _WORD.findall(_CLAUSE_END.split(lowered[end : end + 60])[0])
+    near = before[-STATUS_WORDS_BEFORE:] + after[:STATUS_WORDS_AFTER]
+    for name, phrases in lexicon().status:
+        if _has(near, phrases):
+            return name
+    if _has(before[-2:], lexicon().negations):
+        return "negated"
+    return "held"
+
+
+def _how(lowered: str) -> str | None:
+    for name, pattern in lexicon().how:
+        if pattern.search(lowered):
+            return name
+    return None
+
+
+def _direction(lowered: str) -> str | None:
+    """"from" when the record receives (a referral received, informed by), "to" when it
+    sends; whichever is named first."""
+    sent = lexicon().sends.matches(lowered)
+    got = lexicon().receives.matches(lowered)
+    if not sent and not got:
+        return None
+    if sent and (not got or sent[0][0] < got[0][0]):
+        return "to"
+    return "from"
+
+
+def cited_days(text: str) -> tuple[int, ...]:
+    """The days a text names in day-first numbers, as ordinals ("incident 14/02/21")."""
+    days = []
+    for day, month, year in _CITED.findall(text):
+        full = int(year) + (2000 if len(year) == 2 else 0)
+        try:
+            days.append(date(full, int(month), int(day)).toordinal())
+        except ValueError:
+            continue
+    return tuple(sorted(set(days)))
+
+
+@lru_cache(maxsize=65536)
+def facets_of(text: str, action: str = "", mentions: frozenset[str] = frozenset()) -> Facets:
+    """Every facet of one record: its text leads, its action decides only what the text
+    leaves open."""
+    lowered = text.lower().replace("’", "'")
+    found = _chosen(kind_matches(lowered))
+    where = lowered
+    if found is None and action:
+        where = action.lower().replace("’", "'")
+        found = _chosen(kind_matches(where))
+    both = f"{lowered}\n{action.lower()}"
+    kind = None if found is None else found[2]
+    status = "held" if found is None else status_at(where, found[0], found[1])
+    return Facets(
+        what=kind,
+        how=_how(both),
+        status=status,
+        one_off=kind in lexicon().one_off,
+        meeting=kind in lexicon().meeting,
+        direction=_direction(both),
+        mentions=tuple(sorted(mentions)),
+        present=tuple(sorted(mentions)) if kind in lexicon().meeting else (),
+        cited=cited_days(f"{text} {action}"),
+    )
