@@ -10,16 +10,18 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from collections.abc import Sequence
 
 from chronology.merge.candidates import find_links
 from chronology.merge.events import build_event, event_sort_key, one_record_event
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
-from chronology.model.schema import Event, MergeDecision, Source
-from chronology.text.classify import agency_type, classify, mentioned_types
+from chronology.model.schema import Event, Facets, MergeDecision, Source
+from chronology.text.classify import agency_type, mentioned_types
+from chronology.text.facets import facets_of
 
-# What matching reads from a record: its kind, the agency types it names, its words.
-Features = tuple[str | None, frozenset[str], tuple[str, str]]
+# What matching reads from a record: its kind, the agency types it names, its words, facets.
+Features = tuple[str | None, frozenset[str], tuple[str, str], Facets]
 
 
 def source_sort_key(source: Source) -> tuple[object, ...]:
@@ -50,8 +52,8 @@ def merge(
     order = sorted(range(len(sources)), key=keys.__getitem__)
     ordered = [sources[i] for i in order]
     features = features_of(ordered)
-    for source, (kind, _mentions, _words) in zip(ordered, features, strict=True):
-        source.kind = kind
+    for source, (kind, _mentions, _words, facets) in zip(ordered, features, strict=True):
+        source.kind, source.facets = kind, facets
     words = [found[2] for found in features]
     clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
     units = _units(clusters, ordered, features)
@@ -128,7 +130,11 @@ def features_of(sources: Sequence[Source]) -> list[Features]:
     for source in sources:
         both = f"{source.text}\n{source.action}"
         words = (normalise_text(source.text), normalise_text(source.action))
-        found.append((source.kind or classify(both), mentioned_types(both), words))
+        mentions = mentioned_types(both)
+        facets = facets_of(source.text, source.action, mentions)
+        if source.kind and source.kind != facets.what:  # the agency's own kind leads
+            facets = replace(facets, what=source.kind)
+        found.append((facets.what, mentions, words, facets))
     return found
 
 
@@ -141,7 +147,7 @@ def _units(
     units = []
     for index, members in enumerate(clusters):
         first = ordered[members[0]]
-        _kind, mentions, (text, action) = features[members[0]]
+        _kind, mentions, (text, action), facets = features[members[0]]
         span, agency, time = first.date, first.agency, first.time
         start = span.start.toordinal() if span.start else -1
         end = span.end.toordinal() if span.end else -1
@@ -162,6 +168,7 @@ def _units(
                 mentions,
                 types[agency],
                 minutes[time],
+                facets,
             )
         )
     return units

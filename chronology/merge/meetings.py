@@ -16,6 +16,7 @@ import numpy.typing as npt
 from chronology.merge.units import Links, Unit, pairs_in
 from chronology.text.classify import link_days
 
+NOT_HELD = frozenset({"requested", "planned", "cancelled", "negated"})
 # Records compared per slice: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
 
@@ -26,7 +27,9 @@ def meeting_links(units: Sequence[Unit]) -> Links:
     windows = link_days()
     by_kind: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
-        if unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
+        # a meeting only requested, planned, cancelled or denied is not the meeting
+        held = unit.facets.status not in NOT_HELD
+        if held and unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
             by_kind[unit.kind].append(unit)
     parts = []
     for kind in sorted(by_kind):

@@ -24,7 +24,7 @@ from chronology.model.schema import (
     Facets,
     MergeDecision,
     Source,
-
+)
 
 ANALYSIS_KEYS = ("lag", "timescales", "indicators")
 

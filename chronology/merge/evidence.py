@@ -1,0 +1,161 @@
+"""Evidence from what records are, not from how alike their words are.
+
+Police, clinical and social-care accounts of one occurrence share a third of their words or
+less, so wording alone misses most of them. What they share is its facets (``text.facets``):
+
+- one one-off event on one day: two agencies' records of a death that day are one death; an
+  incident, the crew's conveyance and the emergency department's arrival are one emergency
+  when they share some rare words;
+- the two ends of one contact: a referral, notification or concern *sent* by one agency and
+  *received* by the agency it names, the same day or a few days later (longer when the
+  receiver cites the day it was sent: "letter dated 12/04/21");
+- the same rare words on one day (``merge.wording``): "Lapwing Court", "paracetamol".
+
+Every link keeps its evidence in its reason and its score. Thresholds: ``merge.thresholds``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from chronology.merge.meetings import NOT_HELD
+from chronology.merge.thresholds import thresholds
+from chronology.merge.units import Link, Links, Unit
+from chronology.merge.wording import Wording, expansions
+from chronology.text.rules import load_rules
+
+
+
+@cache
+def _families() -> dict[str, str]:
+    """One-off kind → its family: kinds one occurrence may be recorded as by different
+    agencies (the police's incident, the crew's conveyance, the hospital's death)."""
+    kinds = load_rules("kinds.toml")["kinds"]
+    return {n: str(spec.get("family", n)) for n, spec in kinds.items() if spec.get("one_off")}
+
+
+@cache
+def _alone() -> frozenset[str]:
+    """One-off kinds whose kind and day alone make two records one occurrence."""
+    kinds = load_rules("kinds.toml")["kinds"]
+    return frozenset(n for n, spec in kinds.items() if spec.get("alone"))
+
+
+def facet_links(units: Sequence[Unit], wording: Wording | None = None) -> Links:
+    """Every link the facets support, as one ``Links``."""
+    if wording is None:
+        wording = Wording([u.text for u in units], expansions())
+    found = [*_one_off_links(units, wording), *_ends_links(units, wording)]
+    found += _rare_same_day_links(units, wording)
+    return Links.of(found)
+
+
+def _same_day(units: Sequence[Unit]) -> dict[int, list[Unit]]:
+    by_day: dict[int, list[Unit]] = defaultdict(list)
+    for unit in units:
+        if unit.exact:
+            by_day[unit.start].append(unit)
+    return by_day
+
+
+def _pairs_by_day(units: Sequence[Unit]) -> Iterator[tuple[Unit, Unit]]:
+    """Every pair of two agencies' records on one day (``a.index < b.index``)."""
+    for day in sorted(by_day := _same_day(units)):
+        members = sorted(by_day[day], key=lambda u: u.index)
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if a.agency != b.agency:
+                    yield a, b
+
+
+def _one_off_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
+    """Two agencies' records of one one-off event on one day: the same kind (a death, a
+    birth, an arrest) on its own, or one family (an incident and a conveyance) with some
+    rare words in common."""
+    bars, families = thresholds(), _families()
+    one_off = [u for u in units if u.facets.what in families and u.facets.status not in NOT_HELD]
+    found = []
+    for a, b in _pairs_by_day(one_off):
+        what_a, what_b = a.facets.what or "", b.facets.what or ""
+        text = wording.score(a.index, b.index)
+        if what_a == what_b and (what_a in _alone() or text >= bars.text_one_off):
+            label = what_a.replace("_", " ")
+            reason = f"same day, both record a {label} (one-off; text {text}%)"
+            found.append(Link(a.index, b.index, bars.scores["one_off_same"], reason))
+        elif families[what_a] == families[what_b] and text >= bars.text_one_off:
+            reason = (
+                f"same day, one {families[what_a]} recorded as "
+                f"{what_a.replace('_', ' ')} and {what_b.replace('_', ' ')} (text {text}%)"
+            )
+            found.append(Link(a.index, b.index, bars.scores["one_off_family"], reason))
+    return found
+
+
+def _names(unit: Unit, other: Unit) -> bool:
+    return bool(other.agency_type and other.agency_type in unit.mentions)
+
+
+def _ends_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
+    """The sending and the receiving end of one contact: each is the other's best match."""
+    bars = thresholds()
+    senders = [u for u in units if u.exact and u.facets.direction == "to"]
+    receivers = [u for u in units if u.exact and u.facets.direction == "from"]
+    by_day: dict[int, list[Unit]] = defaultdict(list)
+    for sender in senders:
+        by_day[sender.start].append(sender)
+    options: list[tuple[tuple[int, int, int], Unit, Unit, bool, int]] = []
+    for receiver in receivers:
+        for gap in range(bars.days_ends_cited + 1):
+            for sender in by_day.get(receiver.start - gap, []):
+                if sender.agency == receiver.agency:
+                    continue
+                cited = sender.start in receiver.facets.cited
+                if gap > bars.days_ends and not cited:
+                    continue
+                named = _names(receiver, sender) or _names(sender, receiver)
+                text = wording.score(sender.index, receiver.index)
+                if (named or cited) and text >= bars.text_ends:
+                    options.append(((-int(cited), -text, gap), sender, receiver, cited, text))
+    options.sort(key=lambda o: (o[0], o[1].index, o[2].index))
+    taken: set[tuple[int, str]] = set()
+    found = []
+    for _rank, sender, receiver, cited, text in options:
+        # each end takes its best match of the other agency once
+        if (sender.index, receiver.agency) in taken or (receiver.index, sender.agency) in taken:
+            continue
+        taken |= {(sender.index, receiver.agency), (receiver.index, sender.agency)}
+        days = receiver.start - sender.start
+        when = "same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} later"
+        why = "cites the day it was sent" if cited else "names the other agency"
+        reason = f"sent and received ({when}); the record {why} (text {text}%)"
+        score = bars.scores["ends_cited" if cited else "ends"]
+        found.append(Link(*sorted((sender.index, receiver.index)), score, reason))
+    return found
+
+
+def _rare_same_day_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
+    """Two agencies' same-day accounts that share enough of the review's rare words; pairs
+    found through an index of rare words by day, so a crowded day costs its shared words."""
+    bar = thresholds().text_rare_same_day
+    score = thresholds().scores["rare_same_day"]
+    found = []
+    for day_units in _same_day(units).values():
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for unit in day_units:
+            for word in wording.rare_tokens(unit.index):
+                by_word[word].append(unit.index)
+        agency = {u.index: u.agency for u in day_units}
+        pairs = {
+            (a, b)
+            for members in by_word.values()
+            for n, a in enumerate(sorted(members))
+            for b in sorted(members)[n + 1 :]
+            if agency[a] != agency[b]
+        }
+        for a, b in sorted(pairs):
+            if (text := wording.score(a, b)) >= bar:
+                reason = f"same day, the same rare words (text {text}%, weighted by rarity)"
+                found.append(Link(a, b, score, reason))
+    return found
