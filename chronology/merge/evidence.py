@@ -27,6 +27,9 @@ from chronology.merge.wording import Wording, expansions
 from chronology.text.rules import load_rules
 
 
+# how the reason of a link between a contact's two ends begins (the event reads it)
+ENDS_REASON = "sent and received"
+
 
 @cache
 def _families() -> dict[str, str]:
@@ -129,7 +132,7 @@ def _ends_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
         days = receiver.start - sender.start
         when = "same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} later"
         why = "cites the day it was sent" if cited else "names the other agency"
-        reason = f"sent and received ({when}); the record {why} (text {text}%)"
+        reason = f"{ENDS_REASON} ({when}); the record {why} (text {text}%)"
         score = bars.scores["ends_cited" if cited else "ends"]
         found.append(Link(*sorted((sender.index, receiver.index)), score, reason))
     return found

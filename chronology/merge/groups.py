@@ -14,6 +14,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 
 from chronology.merge.candidates import find_links
+from chronology.merge.evidence import ENDS_REASON
 from chronology.merge.events import build_event, event_sort_key, one_record_event
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
 from chronology.model.schema import Event, Facets, MergeDecision, Source
@@ -68,7 +69,12 @@ def merge(
         decisions = [duplicate_decisions[c] for c in members if c in duplicate_decisions]
         decisions += [_decision(link, clusters, ordered) for link in links]
         events.append(
-            build_event(group_sources, decisions, conflict=any(k.conflict for k in links))
+            build_event(
+                group_sources,
+                decisions,
+                conflict=any(k.conflict for k in links),
+                sent_received=any(k.reason.startswith(ENDS_REASON) for k in links),
+            )
         )
     events.sort(key=event_sort_key)
     width = max(4, len(str(len(events))))
