@@ -40,6 +40,28 @@ def _families() -> dict[str, str]:
 
 
 @cache
+def _recorders() -> dict[str, str]:
+    """Agency type → the one-off kind its every record on that day may be (an ED's)."""
+    kinds = load_rules("kinds.toml")["kinds"]
+    return {t: n for n, spec in kinds.items() for t in spec.get("recorded_by", [])}
+
+
+def _what(unit: Unit) -> str | None:
+    """A record's one-off kind: its own, or the one its agency records every day."""
+    if unit.facets.what in _families():
+        return unit.facets.what
+    if unit.facets.what is None or unit.facets.what not in _meetings():
+        return _recorders().get(unit.agency_type or "")
+    return None
+
+
+@cache
+def _meetings() -> frozenset[str]:
+    kinds = load_rules("kinds.toml")["kinds"]
+    return frozenset(n for n, spec in kinds.items() if spec.get("meeting"))
+
+
+@cache
 def _alone() -> frozenset[str]:
     """One-off kinds whose kind and day alone make two records one occurrence."""
     kinds = load_rules("kinds.toml")["kinds"]
@@ -55,17 +77,19 @@ def facet_links(units: Sequence[Unit], wording: Wording | None = None) -> Links:
     return Links.of(found)
 
 
-def _same_day(units: Sequence[Unit]) -> dict[int, list[Unit]]:
+def _same_day(units: Sequence[Unit], *, first: bool = False) -> dict[int, list[Unit]]:
+    """Records by their day; with ``first``, by the exact first day of a range too."""
     by_day: dict[int, list[Unit]] = defaultdict(list)
     for unit in units:
-        if unit.exact:
+        if unit.exact or (first and unit.first_day >= 0):
             by_day[unit.start].append(unit)
     return by_day
 
 
 def _pairs_by_day(units: Sequence[Unit]) -> Iterator[tuple[Unit, Unit]]:
-    """Every pair of two agencies' records on one day (``a.index < b.index``)."""
-    for day in sorted(by_day := _same_day(units)):
+    """Every pair of two agencies' records that begin on one day (``a.index < b.index``):
+    a one-off event happens on the first day of an admission that runs to its discharge."""
+    for day in sorted(by_day := _same_day(units, first=True)):
         members = sorted(by_day[day], key=lambda u: u.index)
         for n, a in enumerate(members):
             for b in members[n + 1 :]:
@@ -78,12 +102,13 @@ def _one_off_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
     birth, an arrest) on its own, or one family (an incident and a conveyance) with some
     rare words in common."""
     bars, families = thresholds(), _families()
-    one_off = [u for u in units if u.facets.what in families and u.facets.status not in NOT_HELD]
+    one_off = [u for u in units if _what(u) and u.facets.status not in NOT_HELD]
     found = []
     for a, b in _pairs_by_day(one_off):
-        what_a, what_b = a.facets.what or "", b.facets.what or ""
+        what_a, what_b = _what(a) or "", _what(b) or ""
+        own = a.facets.what == what_a and b.facets.what == what_b
         text = wording.score(a.index, b.index)
-        if what_a == what_b and (what_a in _alone() or text >= bars.text_one_off):
+        if what_a == what_b and ((own and what_a in _alone()) or text >= bars.text_one_off):
             label = what_a.replace("_", " ")
             reason = f"same day, both record a {label} (one-off; text {text}%)"
             found.append(Link(a.index, b.index, bars.scores["one_off_same"], reason))

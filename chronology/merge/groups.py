@@ -14,6 +14,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 
 from chronology.merge.candidates import find_links
+from chronology.dates.span import Precision
 from chronology.merge.evidence import ENDS_REASON
 from chronology.merge.events import build_event, event_sort_key, one_record_event
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
@@ -174,6 +175,7 @@ def _units(
                 mentions,
                 types[agency],
                 minutes[time],
+                start if span.precision in (Precision.DAY, Precision.RANGE) else -1,
                 facets,
             )
         )
