@@ -24,9 +24,12 @@ from chronology.merge.meetings import NOT_HELD
 from chronology.merge.thresholds import thresholds
 from chronology.merge.units import Link, Links, Unit
 from chronology.merge.wording import Wording, expansions
+from chronology.text.classify import mentioned_types
 from chronology.text.rules import load_rules
 
 
+# how many words after "from" name where a record came from
+FROM_WORDS = 3
 # how the reason of a link between a contact's two ends begins (the event reads it)
 ENDS_REASON = "sent and received"
 
@@ -108,21 +111,47 @@ def _one_off_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
         what_a, what_b = _what(a) or "", _what(b) or ""
         own = a.facets.what == what_a and b.facets.what == what_b
         text = wording.score(a.index, b.index)
-        if what_a == what_b and ((own and what_a in _alone()) or text >= bars.text_one_off):
+        if own and what_a == what_b and what_a in _alone():
             label = what_a.replace("_", " ")
             reason = f"same day, both record a {label} (one-off; text {text}%)"
             found.append(Link(a.index, b.index, bars.scores["one_off_same"], reason))
         elif families[what_a] == families[what_b] and text >= bars.text_one_off:
+            # one family: an incident, the crew's conveyance, the ED's arrival
             reason = (
                 f"same day, one {families[what_a]} recorded as "
                 f"{what_a.replace('_', ' ')} and {what_b.replace('_', ' ')} (text {text}%)"
             )
-            found.append(Link(a.index, b.index, bars.scores["one_off_family"], reason))
+            # below the rules that see both agencies named: a relayed account of an incident
+            # (the police's call to social care) shares the incident's words too
+            score = round(bars.scores["one_off_family"] + 0.3 * text / 100, 3)
+            found.append(Link(a.index, b.index, score, reason))
     return found
 
 
 def _names(unit: Unit, other: Unit) -> bool:
     return bool(other.agency_type and other.agency_type in unit.mentions)
+
+
+def _from_sender(receiver: Unit, sender: Unit, text: int) -> bool:
+    """The receiving end says it came from the sender's kind of agency: the agency named
+    right after "from" ("call from HV Brennan"), else any it names. A sender of unknown type
+    may still be the one when it names the receiver's type and more words are shared."""
+    if sender.agency_type is None:
+        return _names(sender, receiver) and text >= thresholds().text_ends_untyped
+    named = _named_after_from(receiver.text)
+    if named:
+        return sender.agency_type in named
+    return _names(receiver, sender)
+
+
+def _named_after_from(text: str) -> frozenset[str]:
+    """The agency types named in the few words after "from" in a normalised text."""
+    words = text.split()
+    found: set[str] = set()
+    for n, word in enumerate(words):
+        if word == "from":
+            found |= mentioned_types(" ".join(words[n + 1 : n + 1 + FROM_WORDS]))
+    return frozenset(found)
 
 
 def _ends_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
@@ -142,9 +171,8 @@ def _ends_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
                 cited = sender.start in receiver.facets.cited
                 if gap > bars.days_ends and not cited:
                     continue
-                named = _names(receiver, sender) or _names(sender, receiver)
                 text = wording.score(sender.index, receiver.index)
-                if (named or cited) and text >= bars.text_ends:
+                if (cited or _from_sender(receiver, sender, text)) and text >= bars.text_ends:
                     options.append(((-int(cited), -text, gap), sender, receiver, cited, text))
     options.sort(key=lambda o: (o[0], o[1].index, o[2].index))
     taken: set[tuple[int, str]] = set()
@@ -156,7 +184,7 @@ def _ends_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
         taken |= {(sender.index, receiver.agency), (receiver.index, sender.agency)}
         days = receiver.start - sender.start
         when = "same day" if days == 0 else f"{days} day{'s' if days > 1 else ''} later"
-        why = "cites the day it was sent" if cited else "names the other agency"
+        why = "cites the day it was sent" if cited else "names the sender's agency"
         reason = f"{ENDS_REASON} ({when}); the record {why} (text {text}%)"
         score = bars.scores["ends_cited" if cited else "ends"]
         found.append(Link(*sorted((sender.index, receiver.index)), score, reason))

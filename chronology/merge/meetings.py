@@ -16,7 +16,7 @@ import numpy.typing as npt
 from chronology.merge.units import Links, Unit, pairs_in
 from chronology.text.classify import link_days
 
-NOT_HELD = frozenset({"requested", "planned", "cancelled", "negated"})
+NOT_HELD = frozenset({"requested", "planned", "cancelled", "negated", "reported", "mentioned"})
 # Records compared per slice: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
 

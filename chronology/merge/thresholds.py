@@ -18,6 +18,7 @@ class Thresholds:
     text_rare_same_day: int
     text_one_off: int
     text_ends: int
+    text_ends_untyped: int
     days_ends: int
     days_ends_cited: int
     minutes_apart: int
@@ -37,6 +38,7 @@ def thresholds() -> Thresholds:
         text_rare_same_day=int(text["rare_same_day"]),
         text_one_off=int(text["one_off"]),
         text_ends=int(text["ends"]),
+        text_ends_untyped=int(text["ends_untyped"]),
         days_ends=int(days["ends"]),
         days_ends_cited=int(days["ends_cited"]),
         minutes_apart=int(data["minutes"]["apart"]),

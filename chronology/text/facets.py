@@ -36,7 +36,7 @@ class _Lexicon:
     mode: frozenset[str]
     one_off: frozenset[str]
     how: tuple[tuple[str, re.Pattern[str]], ...]
-    status: tuple[tuple[str, tuple[str, ...]], ...]
+    status: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # name, before, after
     negations: tuple[str, ...]
     sends: PhraseGroups
     receives: PhraseGroups
@@ -64,11 +64,19 @@ def lexicon() -> _Lexicon:
         mode=frozenset(n for n, spec in kinds.items() if spec.get("mode")),
         one_off=frozenset(n for n, spec in kinds.items() if spec.get("one_off")),
         how=tuple((name, _pattern(phrases)) for name, phrases in data["how"].items()),
-        status=tuple((k, tuple(v)) for k, v in status.items() if k != "negated"),
+        status=tuple(_status_words(k, v) for k, v in status.items() if k != "negated"),
         negations=tuple(status.get("negated", [])),
         sends=PhraseGroups([direction["to"]]),
         receives=PhraseGroups([direction["from"]]),
     )
+
+
+def _status_words(name: str, words: object) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A status's words either side of the name: a list counts on both sides."""
+    if isinstance(words, dict):
+        return name, tuple(words.get("before", ())), tuple(words.get("after", ()))
+    both = tuple(words) if isinstance(words, list) else ()
+    return name, both, both
 
 
 def kind_matches(lowered: str) -> list[tuple[int, int, str]]:
@@ -78,21 +86,39 @@ def kind_matches(lowered: str) -> list[tuple[int, int, str]]:
     return [(s, e, name) for s, e, name in found if not name.startswith("not:")]
 
 
-def _chosen(found: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """A meeting anywhere, else the leftmost kind that is not a mode of contact, else the
-    mode: "Telephone strategy discussion" is the meeting, "Contact made by phone" a phone
-    call only when nothing else is named."""
+# What a meeting's status does to its rank: a meeting held outranks everything, one only
+# requested, planned or cancelled ranks below the other kinds but above a mode of contact, and
+# one only talked about ("unaware of the ICPC", "screening meeting yesterday") below all.
+_HELD = frozenset({"held", "not_attended"})
+_TOPIC = frozenset({"mentioned", "reported"})
+
+
+def _chosen(lowered: str, found: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
+    """The match that says what the record is, with its status. "Telephone strategy
+    discussion" is the meeting, "SW requests strategy discussion" the meeting requested,
+    "Contact made by phone" a phone call only when nothing else is named."""
     lex = lexicon()
-    for rank in (lex.meeting, None, lex.mode):
-        for match in found:
-            if (rank is None and match[2] not in lex.mode) or (rank and match[2] in rank):
-                return match
+    meetings = [(m, status_at(lowered, m[0], m[1])) for m in found if m[2] in lex.meeting]
+    others = [m for m in found if m[2] not in lex.meeting and m[2] not in lex.mode]
+    modes = [m for m in found if m[2] in lex.mode]
+    ranked = [
+        [(m, st) for m, st in meetings if st in _HELD],
+        [(m, "held") for m in others],
+        [(m, st) for m, st in meetings if st not in _HELD | _TOPIC],
+        [(m, "held") for m in modes],
+        [(m, st) for m, st in meetings if st in _TOPIC],
+    ]
+    for rank in ranked:
+        if rank:
+            (start, end, name), status = rank[0]
+            return start, end, name, status
     return None
 
 
 def what(text: str) -> str | None:
     """The kind of occurrence a record's text records (its ``what`` facet)."""
-    found = _chosen(kind_matches(text.lower().replace("’", "'")))
+    lowered = text.lower().replace("’", "'")
+    found = _chosen(lowered, kind_matches(lowered))
     return None if found is None else found[2]
 
 
@@ -106,9 +132,9 @@ def status_at(lowered: str, start: int, end: int) -> str:
     stand in its clause, a few words either side; "held" when none does."""
     before = _WORD.findall(_CLAUSE_END.split(lowered[max(0, start - 80) : start])[-1])
     after = _WORD.findall(_CLAUSE_END.split(lowered[end : end + 60])[0])
-    near = before[-STATUS_WORDS_BEFORE:] + after[:STATUS_WORDS_AFTER]
-    for name, phrases in lexicon().status:
-        if _has(near, phrases):
+    before, after = before[-STATUS_WORDS_BEFORE:], after[:STATUS_WORDS_AFTER]
+    for name, ahead, behind in lexicon().status:
+        if _has(before, ahead) or _has(after, behind):
             return name
     if _has(before[-2:], lexicon().negations):
         return "negated"
@@ -151,14 +177,12 @@ def facets_of(text: str, action: str = "", mentions: frozenset[str] = frozenset(
     """Every facet of one record: its text leads, its action decides only what the text
     leaves open."""
     lowered = text.lower().replace("’", "'")
-    found = _chosen(kind_matches(lowered))
-    where = lowered
+    found = _chosen(lowered, kind_matches(lowered))
     if found is None and action:
         where = action.lower().replace("’", "'")
-        found = _chosen(kind_matches(where))
+        found = _chosen(where, kind_matches(where))
     both = f"{lowered}\n{action.lower()}"
-    kind = None if found is None else found[2]
-    status = "held" if found is None else status_at(where, found[0], found[1])
+    kind, status = (None, "held") if found is None else (found[2], found[3])
     return Facets(
         what=kind,
         how=_how(both),
