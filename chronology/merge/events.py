@@ -48,7 +48,7 @@ def _event_of(
     decisions: list[MergeDecision],
     *,
     conflict: bool,
-    sent_received: bool,
+    sent_received: bool = False,
 ) -> Event:
     agencies = sorted({s.agency for s in sources})
     flags = []

@@ -114,6 +114,8 @@ def _facets_from(data: dict[str, Any] | None) -> Facets | None:
         what=data.get("what"),
         how=data.get("how"),
         status=data.get("status", "held"),
+        one_off=bool(data.get("one_off")),
+        meeting=bool(data.get("meeting")),
         direction=data.get("direction"),
         mentions=tuple(data.get("mentions", ())),
         present=tuple(data.get("present", ())),

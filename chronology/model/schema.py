@@ -41,6 +41,8 @@ class Facets:
             "what": self.what,
             "how": self.how,
             "status": self.status,
+            "one_off": self.one_off,
+            "meeting": self.meeting,
             "direction": self.direction,
             "mentions": list(self.mentions),
             "present": list(self.present),
