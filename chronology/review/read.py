@@ -24,7 +24,15 @@ SECTIONS: dict[str, set[str]] = {
     "pseudonyms": set(),  # free-form: real name → designation
     "glossary": set(),  # free-form: abbreviation → full form, for the Facts draft
     "episodes": {"title", "start", "end"},
-    "episode_detection": {"quiet_days", "min_events", "min_agencies"},
+    "episode_detection": {
+        "quiet_days",
+        "quiet_days_open_case",
+        "min_events",
+        "min_agencies",
+        "serious_split_days",
+        "process_split_days",
+        "death_run_up_days",
+    },
     "analysis": {
         "lag_threshold_days",
         "timescales",

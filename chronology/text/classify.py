@@ -23,6 +23,8 @@ class Kind:
     trigger: bool
     closure: bool
     link_days: int
+    serious: bool = False
+    starts: bool = False
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -43,6 +45,8 @@ def lexicon() -> tuple[Kind, ...]:
             trigger=bool(spec.get("trigger")),
             closure=bool(spec.get("closure")),
             link_days=int(spec.get("link_days", 0)),
+            serious=bool(spec.get("serious")),
+            starts=bool(spec.get("starts")),
         )
         for name, spec in table.items()
     )
