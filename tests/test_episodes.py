@@ -140,7 +140,9 @@ def test_quiet_days_setting_changes_where_episodes_split() -> None:
         source(CSC, "14/02/2010", "Initial assessment home visit."),
     )
     assert len(episodes_of(chronology_of(*events))["K1"]["events"]) == 3
-    short = episodes_of(chronology_of(*events), {"episode_detection": {"quiet_days": 14}})
+    # (social care's open case bridges a longer quiet spell: both windows shortened)
+    settings = {"episode_detection": {"quiet_days": 14, "quiet_days_open_case": 14}}
+    short = episodes_of(chronology_of(*events), settings)
     assert short == {}  # split in two: neither half has three events
 
 
@@ -171,7 +173,8 @@ def test_vague_dates_reaching_the_trigger_are_drawn_into_the_episode() -> None:
         source(CSC, "18/01/2012", "Referral received from police PPU."),
     )
     found = episodes_of(chronology)
-    assert found["K1"]["start"] == "2012-01-01"
+    # drawn in, but a month-wide date does not stretch the episode: it starts on the 14th
+    assert found["K1"]["start"] == "2012-01-14"
     assert len(found["K1"]["events"]) == 3
 
 

@@ -126,10 +126,12 @@ class Candidate:
     closed: bool = False
     death: bool = False
     serious: bool = False  # opened by a serious incident: a death in it is the same crisis
+    enquiry: bool = False  # an enquiry began in it: its next steps (an s47 visit) are its own
 
     def add(self, event: Event, signal: Signals) -> None:
         self.pending.append(event)
         self.death = self.death or signal.death
+        self.enquiry = self.enquiry or signal.starts
         if not signal.active:
             return
         self.events.extend(self.pending)
@@ -181,7 +183,7 @@ class _Walk:
         if quiet > (p["quiet_days_open_case"] if open_case else p["quiet_days"]):
             return True
         if (signal.serious and not current.serious and quiet >= p["serious_split_days"]) or (
-            signal.starts and quiet >= p["process_split_days"]
+            signal.starts and not current.enquiry and quiet >= p["process_split_days"]
         ):
             return True  # a serious incident, a new enquiry: an episode of its own
         if signal.trigger and current.closed and signal.reopens:
