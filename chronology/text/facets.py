@@ -33,7 +33,6 @@ class _Lexicon:
     names: tuple[str, ...]  # the kinds, in order; then one group per kind's senses
     finder: PhraseGroups
     meeting: frozenset[str]
-    mode: frozenset[str]
     one_off: frozenset[str]
     how: tuple[tuple[str, re.Pattern[str]], ...]
     status: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # name, before, after
@@ -61,7 +60,6 @@ def lexicon() -> _Lexicon:
         names=(*(f"not:{name}" for name in senses), *kinds),
         finder=PhraseGroups(groups),
         meeting=frozenset(n for n, spec in kinds.items() if spec.get("meeting")),
-        mode=frozenset(n for n, spec in kinds.items() if spec.get("mode")),
         one_off=frozenset(n for n, spec in kinds.items() if spec.get("one_off")),
         how=tuple((name, _pattern(phrases)) for name, phrases in data["how"].items()),
         status=tuple(_status_words(k, v) for k, v in status.items() if k != "negated"),
@@ -86,26 +84,24 @@ def kind_matches(lowered: str) -> list[tuple[int, int, str]]:
     return [(s, e, name) for s, e, name in found if not name.startswith("not:")]
 
 
-# What a meeting's status does to its rank: a meeting held outranks everything, one only
-# requested, planned or cancelled ranks below the other kinds but above a mode of contact, and
-# one only talked about ("unaware of the ICPC", "screening meeting yesterday") below all.
+# What a meeting's status does to its rank: a meeting held outranks everything (the mode it
+# was held by most of all), one only requested, planned or cancelled ranks below the other
+# kinds, and one only talked about ("unaware of the ICPC", "meeting yesterday") below all.
 _HELD = frozenset({"held", "not_attended"})
 _TOPIC = frozenset({"mentioned", "reported"})
 
 
 def _chosen(lowered: str, found: list[tuple[int, int, str]]) -> tuple[int, int, str, str] | None:
     """The match that says what the record is, with its status. "Telephone strategy
-    discussion" is the meeting, "SW requests strategy discussion" the meeting requested,
-    "Contact made by phone" a phone call only when nothing else is named."""
+    discussion" is the meeting, "SW requests strategy discussion" the meeting requested;
+    otherwise the kind named first ("Telephone call from HV: children referred" is the call)."""
     lex = lexicon()
     meetings = [(m, status_at(lowered, m[0], m[1])) for m in found if m[2] in lex.meeting]
-    others = [m for m in found if m[2] not in lex.meeting and m[2] not in lex.mode]
-    modes = [m for m in found if m[2] in lex.mode]
+    others = [m for m in found if m[2] not in lex.meeting]
     ranked = [
         [(m, st) for m, st in meetings if st in _HELD],
         [(m, "held") for m in others],
         [(m, st) for m, st in meetings if st not in _HELD | _TOPIC],
-        [(m, "held") for m in modes],
         [(m, st) for m, st in meetings if st in _TOPIC],
     ]
     for rank in ranked:
