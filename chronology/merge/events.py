@@ -53,9 +53,10 @@ def _event_of(
     agencies = sorted({s.agency for s in sources})
     flags = []
     date = _agreed_date(sources)
-    if date is None and sent_received and not conflict:
-        date = sources[0].date  # the sending end: sources are in date order
-        flags.append("received_later")
+    if sent_received:
+        flags.append("sent_received")  # two ends of one contact: their days and times differ
+        if date is None and not conflict:
+            date = sources[0].date  # the sending end: sources are in date order
     if conflict or date is None:
         date = _conflict_span(sources)
         flags.append("date_conflict")

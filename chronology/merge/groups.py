@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from chronology.merge.candidates import find_links
 from chronology.dates.span import Precision
 from chronology.merge.evidence import ENDS_REASON
+from chronology.merge.meetings import distant_meetings
 from chronology.merge.events import build_event, event_sort_key, one_record_event
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
 from chronology.model.schema import Event, Facets, MergeDecision, Source
@@ -62,9 +63,11 @@ def merge(
     forced, split = _overrides(clusters, ordered, joins, splits)
     groups = _group(units, forced, find_links(units), split)
     events = []
+    event_of: dict[int, Event] = {}
     for members, links in groups:
         if not links and len(cluster := clusters[members[0]]) == 1 and len(members) == 1:
             events.append(one_record_event(ordered[cluster[0]]))  # most: one agency's record
+            event_of[members[0]] = events[-1]
             continue
         group_sources = [ordered[m] for c in members for m in clusters[c]]
         decisions = [duplicate_decisions[c] for c in members if c in duplicate_decisions]
@@ -77,11 +80,37 @@ def merge(
                 sent_received=any(k.reason.startswith(ENDS_REASON) for k in links),
             )
         )
+        event_of.update((m, events[-1]) for m in members)
+    _note_distant_meetings(units, clusters, ordered, event_of)
     events.sort(key=event_sort_key)
     width = max(4, len(str(len(events))))
     for number, event in enumerate(events, start=1):
         event.id = f"E{number:0{width}d}"
     return events
+
+
+def _note_distant_meetings(
+    units: Sequence[Unit],
+    clusters: Sequence[list[int]],
+    ordered: Sequence[Source],
+    event_of: dict[int, Event],
+) -> None:
+    """Each pair of records very probably of one meeting but too far apart to merge is
+    kept apart, and the decision recorded on both events (``method = "candidate"``): the
+    analysis reports it as a date conflict."""
+    for a, b, gap, kind in distant_meetings(units):
+        first, second = event_of[a], event_of[b]
+        if first is second:
+            continue
+        one, other = ordered[clusters[a][0]], ordered[clusters[b][0]]
+        reason = (
+            f"probably one {kind.replace('_', ' ')}, dated {one.date.text} by {one.agency} and "
+            f"{other.date.text} by {other.agency} ({gap} days apart): not merged, the dates "
+            "are too far apart; check which is right"
+        )
+        decision = MergeDecision([one.ref, other.ref], "candidate", reason, 0.5)
+        first.merge.append(decision)
+        second.merge.append(decision)
 
 
 def _overrides(

@@ -21,9 +21,7 @@ NOT_HELD = frozenset({"requested", "planned", "cancelled", "negated", "reported"
 PAIR_SLICE = 20_000
 
 
-def meeting_links(units: Sequence[Unit]) -> Links:
-    """Multi-agency meetings: two agencies' records of the same kind of meeting, within the
-    kind's window, are one meeting when each is the other's nearest; apart = a conflict."""
+def _held_by_kind(units: Sequence[Unit]) -> dict[str, list[Unit]]:
     windows = link_days()
     by_kind: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
@@ -31,6 +29,31 @@ def meeting_links(units: Sequence[Unit]) -> Links:
         held = unit.facets.status not in NOT_HELD
         if held and unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
             by_kind[unit.kind].append(unit)
+    return by_kind
+
+
+def distant_meetings(units: Sequence[Unit]) -> list[tuple[int, int, int, str]]:
+    """Two agencies' records of one kind of meeting, each the other's nearest, dated beyond
+    the kind's window but within twice it: very probably one meeting with a date wrong, too
+    far apart to merge. (unit a, unit b, days apart, kind)"""
+    windows = link_days()
+    found = []
+    for kind, members in sorted(_held_by_kind(units).items()):
+        ordered = sorted(members, key=lambda u: (u.start, u.index))
+        first, second, gap = _mutual_nearest(ordered, 2 * windows[kind])
+        found += [
+            (int(a), int(b), int(g), kind)
+            for a, b, g in zip(first.tolist(), second.tolist(), gap.tolist(), strict=True)
+            if g > windows[kind]
+        ]
+    return found
+
+
+def meeting_links(units: Sequence[Unit]) -> Links:
+    """Multi-agency meetings: two agencies' records of the same kind of meeting, within the
+    kind's window, are one meeting when each is the other's nearest; apart = a conflict."""
+    windows = link_days()
+    by_kind = _held_by_kind(units)
     parts = []
     for kind in sorted(by_kind):
         ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))

@@ -40,14 +40,17 @@ def find_discrepancies(
 ) -> list[Finding]:
     """Every date conflict, time conflict and out-of-order row, in chronology order."""
     findings: list[Finding] = []
+    seen: set[tuple[str, ...]] = set()
     tables: dict[tuple[str, str], list[tuple[Source, str]]] = defaultdict(list)
     for event in chronology.events:
-        # one source agrees with itself; a contact's two ends are days apart by nature
-        if len(event.sources) > 1 and "received_later" not in event.flags:
+        # one source agrees with itself; a contact's two ends are hours or days apart by
+        # nature (sent, then received), as are the steps of one process on one day
+        if len(event.sources) > 1 and "sent_received" not in event.flags:
             conflict = _date_conflict(event, tolerance_days)
             if conflict:
                 findings.append(conflict)
             findings.extend(_time_conflicts(event, time_tolerance_minutes))
+        findings.extend(_unmerged_conflicts(event, seen))
         for source in event.sources:
             if source.date.start is not None:
                 tables[(source.file, source.sheet or "")].append((source, event.id))
@@ -126,6 +129,27 @@ def _date_conflict(event: Event, tolerance: int) -> Finding | None:
         "working_days": working,
         "detail": f"{lead}: {days_phrase(days, working)} apart.",
     }
+
+
+def _unmerged_conflicts(event: Event, seen: set[tuple[str, ...]]) -> Iterator[Finding]:
+    """Two agencies' records that are very probably one occurrence, dated too far apart
+    to be merged: the merge keeps them apart and records why (``method = "candidate"``)."""
+    for decision in event.merge:
+        key = tuple(sorted(decision.sources))
+        if decision.method != "candidate" or key in seen:
+            continue
+        seen.add(key)
+        yield {
+            "kind": "date_conflict",
+            "merged": False,
+            "events": [event.id],
+            "sources": list(key),
+            "agencies": [],
+            "accounts": [],
+            "days": None,
+            "working_days": None,
+            "detail": decision.reason,
+        }
 
 
 # ---------------------------------------------------------------- time conflicts
