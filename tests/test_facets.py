@@ -40,8 +40,16 @@ AMBULANCE = "Northbridge Ambulance Service"
         ("ICPC: child made subject of a CP plan. Mother attended; father did not attend.",
          "icpc", "in_person", "held"),
         # a request for a meeting is the meeting requested, not held
-        ("SW emails TM requesting strategy discussion.", "strategy_discussion", "email",
+        ("SW requests strategy discussion with police.", "strategy_discussion", None,
          "requested"),
+        # ... and an email requesting one is the email
+        ("SW emails TM requesting strategy discussion.", "correspondence", "email", "held"),
+        # an invitation to a meeting, a referral to one: the invitation, the referral
+        ("Invitation received from SW to a child protection core group on 17.07.12.",
+         "correspondence", None, "held"),
+        ("Referred to MARAC by the IDVA.", "referral", None, "held"),
+        # with nothing else named, the meeting with its status
+        ("ICPC to be held on Monday.", "icpc", None, "planned"),
         # a meeting only talked about is not what the record is
         ("Mum tearful about the ICPC.", "icpc", None, "mentioned"),
         ("Telephone call from HV: screening meeting yesterday; children referred to CSC.",

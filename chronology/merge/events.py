@@ -61,7 +61,7 @@ def _event_of(
         date = _conflict_span(sources)
         flags.append("date_conflict")
     times = sorted({s.time for s in sources if s.time})
-    if len(times) > 1:
+    if len(times) > 1 and not sent_received:  # sent, then received: hours apart by nature
         flags.append("time_conflict")
     if any("exact duplicate" in d.reason for d in decisions):
         flags.append("duplicate_rows")

@@ -20,11 +20,12 @@ from chronology.model.schema import Facets
 from chronology.text.phrasetrie import PhraseGroups
 from chronology.text.rules import load_rules
 
-_CLAUSE_END = re.compile(r"[.;:!?\n()]")
+# a clause ends at a full stop (not an initial's: "SW R. Kowalczyk"), ; : ! ? or a bracket
+_CLAUSE_END = re.compile(r"(?<!\b\w)\.|[;:!?\n()]")
 _WORD = re.compile(r"[\w'’&-]+")
 # a day written day-first with a two- or four-digit year: "12/06/19", "14.02.2021"
 _CITED = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/])")
-STATUS_WORDS_BEFORE = 4
+STATUS_WORDS_BEFORE = 10  # a status's words count this far before the name (its clause)
 STATUS_WORDS_AFTER = 3
 
 
@@ -35,7 +36,8 @@ class _Lexicon:
     meeting: frozenset[str]
     one_off: frozenset[str]
     how: tuple[tuple[str, re.Pattern[str]], ...]
-    status: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # name, before, after
+    # name, words before, words after, how many words before count
+    status: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...]
     negations: tuple[str, ...]
     sends: PhraseGroups
     receives: PhraseGroups
@@ -69,12 +71,15 @@ def lexicon() -> _Lexicon:
     )
 
 
-def _status_words(name: str, words: object) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+def _status_words(
+    name: str, words: object
+) -> tuple[str, tuple[str, ...], tuple[str, ...], int]:
     """A status's words either side of the name: a list counts on both sides."""
     if isinstance(words, dict):
-        return name, tuple(words.get("before", ())), tuple(words.get("after", ()))
+        reach = int(words.get("words_before", STATUS_WORDS_BEFORE))
+        return name, tuple(words.get("before", ())), tuple(words.get("after", ())), reach
     both = tuple(words) if isinstance(words, list) else ()
-    return name, both, both
+    return name, both, both, STATUS_WORDS_BEFORE
 
 
 def kind_matches(lowered: str) -> list[tuple[int, int, str]]:
@@ -128,9 +133,9 @@ def status_at(lowered: str, start: int, end: int) -> str:
     stand in its clause, a few words either side; "held" when none does."""
     before = _WORD.findall(_CLAUSE_END.split(lowered[max(0, start - 80) : start])[-1])
     after = _WORD.findall(_CLAUSE_END.split(lowered[end : end + 60])[0])
-    before, after = before[-STATUS_WORDS_BEFORE:], after[:STATUS_WORDS_AFTER]
-    for name, ahead, behind in lexicon().status:
-        if _has(before, ahead) or _has(after, behind):
+    after = after[:STATUS_WORDS_AFTER]
+    for name, ahead, behind, reach in lexicon().status:
+        if _has(before[-reach:], ahead) or _has(after, behind):
             return name
     if _has(before[-2:], lexicon().negations):
         return "negated"
