@@ -11,11 +11,11 @@ import pytest
 from chronology.merge.groups import merge
 from chronology.model.errors import ReviewFileError
 from chronology.model.schema import Chronology
-from chronology.stages.episodes import assign_episodes
 from chronology.stages.analysis import run_checks
 from chronology.stages.analysis.common import read_rules_file
 from chronology.stages.analysis.timescale_rules import parse_rules
 from chronology.stages.analysis.timescales import check_timescales
+from chronology.stages.episodes import assign_episodes
 from chronology.text.classify import load_rules
 from tests.conftest import source
 

@@ -83,10 +83,10 @@ def test_direction_and_cited_days() -> None:
 
 
 def test_the_thresholds_live_in_one_table() -> None:
-    assert (TEXT_CONTACT, TEXT_ONE_NAMED) == (
+    assert (
         thresholds().text_contact,
         thresholds().text_one_named,
-    )
+    ) == (TEXT_CONTACT, TEXT_ONE_NAMED)
 
 
 def _events(*sources):  # type: ignore[no-untyped-def]
@@ -119,7 +119,8 @@ def test_the_two_ends_of_a_referral_days_apart_are_one_event_without_a_conflict(
                "12/06/19, child in the house.", row=3),
     )  # fmt: skip
     (event,) = events
-    assert "sent_received" in event.flags and "date_conflict" not in event.flags
+    assert "sent_received" in event.flags
+    assert "date_conflict" not in event.flags
     assert str(event.date.start) == "2019-06-12"  # when it was sent
     chronology = Chronology(events=events)
     run_checks(chronology, {})
@@ -165,7 +166,8 @@ def test_meetings_beyond_their_window_are_reported_not_merged() -> None:
     assert not _together(chronology.events, 2, 3)  # core groups merge within 7 days
     run_checks(chronology, {})
     (conflict,) = [d for d in chronology.discrepancies if d["kind"] == "date_conflict"]
-    assert conflict["merged"] is False and "11 days apart" in conflict["detail"]
+    assert conflict["merged"] is False
+    assert "11 days apart" in conflict["detail"]
 
 
 def _indicator(chronology: Chronology, name: str) -> dict:  # type: ignore[type-arg]

@@ -27,7 +27,6 @@ from chronology.merge.wording import Wording, expansions
 from chronology.text.classify import mentioned_types
 from chronology.text.rules import load_rules
 
-
 # how many words after "from" name where a record came from
 FROM_WORDS = 3
 # how the reason of a link between a contact's two ends begins (the event reads it)
@@ -187,7 +186,8 @@ def _ends_links(units: Sequence[Unit], wording: Wording) -> list[Link]:
         why = "cites the day it was sent" if cited else "names the sender's agency"
         reason = f"{ENDS_REASON} ({when}); the record {why} (text {text}%)"
         score = bars.scores["ends_cited" if cited else "ends"]
-        found.append(Link(*sorted((sender.index, receiver.index)), score, reason))
+        low, high = sorted((sender.index, receiver.index))
+        found.append(Link(low, high, score, reason))
     return found
 
 

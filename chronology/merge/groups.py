@@ -10,14 +10,14 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
-from chronology.merge.candidates import find_links
 from chronology.dates.span import Precision
+from chronology.merge.candidates import find_links
+from chronology.merge.events import build_event, event_sort_key, one_record_event
 from chronology.merge.evidence import ENDS_REASON
 from chronology.merge.meetings import distant_meetings
-from chronology.merge.events import build_event, event_sort_key, one_record_event
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
 from chronology.model.schema import Event, Facets, MergeDecision, Source
 from chronology.text.classify import agency_type, mentioned_types

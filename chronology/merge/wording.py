@@ -20,15 +20,14 @@ from functools import cache
 from chronology.text.rules import load_rules
 
 _TOKEN = re.compile(r"[a-z0-9&]+")
-# words that say nothing about which occurrence a record is
-_COMMON = frozenset(
-    """a an and are as at be been but by for from had has have he her hers him his i in into
-    is it its me my no not of on or our she so that the their them then there they this to
-    up us was we were what when which who will with would you your yes also re per via after
-    before about over under again said says told today yesterday am pm""".split()
-)
 # a token must be in at most this share of records to count as rare enough to pair on
 RARE_SHARE = 0.2
+
+
+@cache
+def _common() -> frozenset[str]:
+    """Words that say nothing about which occurrence a record is (rules/merge.toml)."""
+    return frozenset(load_rules("merge.toml")["wording"]["common"])
 
 
 @cache
@@ -41,10 +40,8 @@ def expansions(review: Mapping[str, object] | None = None) -> dict[str, tuple[st
     """Abbreviation (lower-cased, one word) → the tokens of its full form."""
     merged: dict[str, str] = dict(_packaged_glossary())
     for key, value in (review or {}).items():
-        expansion = value if isinstance(value, str) else getattr(value, "get", dict().get)(
-            "expansion", ""
-        )
-        merged[key] = str(expansion)
+        given = value.get("expansion", "") if isinstance(value, Mapping) else value
+        merged[key] = str(given)
     return {
         key.lower(): tuple(_TOKEN.findall(value.lower()))
         for key, value in merged.items()
@@ -63,9 +60,10 @@ def _fold(token: str) -> str:
 def tokens(text: str, expand: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """A record's normalised tokens, abbreviations expanded, common words dropped."""
     found: set[str] = set()
+    common = _common()
     for token in _TOKEN.findall(text.lower().replace("’", "'")):
         for word in expand.get(token, (token,)):
-            if word not in _COMMON and len(word) > 1:
+            if word not in common and len(word) > 1:
                 found.add(_fold(word))
     return frozenset(found)
 

@@ -14,6 +14,22 @@ from chronology.text.facets import what
 from chronology.text.phrasetrie import PhraseGroups
 from chronology.text.rules import load_rules
 
+__all__ = [  # load_rules is re-exported: it lived here before text/rules.py
+    "Kind",
+    "agency_type",
+    "agency_type_names",
+    "agency_type_scores",
+    "best_agency_type",
+    "classify",
+    "declare_agency_types",
+    "kind_names",
+    "kinds_of",
+    "lexicon",
+    "link_days",
+    "load_rules",
+    "mentioned_types",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:

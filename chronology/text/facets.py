@@ -71,9 +71,7 @@ def lexicon() -> _Lexicon:
     )
 
 
-def _status_words(
-    name: str, words: object
-) -> tuple[str, tuple[str, ...], tuple[str, ...], int]:
+def _status_words(name: str, words: object) -> tuple[str, tuple[str, ...], tuple[str, ...], int]:
     """A status's words either side of the name: a list counts on both sides."""
     if isinstance(words, dict):
         reach = int(words.get("words_before", STATUS_WORDS_BEFORE))
@@ -150,7 +148,7 @@ def _how(lowered: str) -> str | None:
 
 
 def _direction(lowered: str) -> str | None:
-    """"from" when the record receives (a referral received, informed by), "to" when it
+    """ "from" when the record receives (a referral received, informed by), "to" when it
     sends; whichever is named first."""
     sent = lexicon().sends.matches(lowered)
     got = lexicon().receives.matches(lowered)
