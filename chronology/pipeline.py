@@ -74,7 +74,12 @@ def integrate(
         check_refs(review, {s.ref for s in loaded.sources})
     on_stage("merge")
     chronology = Chronology(
-        events=merge(loaded.sources, joins, splits),
+        events=merge(
+            loaded.sources,
+            joins,
+            splits,
+            glossary=(review.settings.get("glossary") if review else None) or {},
+        ),
         warnings=sorted(
             loaded.warnings, key=lambda n: (n.file, n.sheet or "", n.row or 0, n.message)
         ),

@@ -233,3 +233,24 @@ def test_samples_conflict_holds_when_the_police_write_telephone_strategy_discuss
     assert sorted(a["start"] for a in conflict["accounts"]) == ["2012-05-01", "2012-05-23"]
     police_ref = "Kingsmere Police IMR chronology.xlsx:Police Chronology:37"
     assert police_ref in conflict["sources"]
+
+
+def test_wording_weighs_rare_words_and_expands_the_reviews_own_abbreviations() -> None:
+    from chronology.merge.wording import Wording, expansions, tokens
+
+    own = expansions({"LC": "Lapwing Court", "SNP": {"expansion": "self-neglect panel"}})
+    assert tokens("Fire at 4 LC.", own) >= {"fire", "lapw", "court"}
+    assert tokens("SNP held.", own) >= {"self", "neglect", "panel"}
+    texts = [
+        "Fire at 4 Lapwing Court; male casualty recovered.",
+        "Attended fire at 4 Lapwing Court; male deceased.",
+        "Home visit: male seen, home cold.",
+        "Home visit: male seen, no food.",
+        *(f"Home visit number {n}: male seen." for n in range(10)),
+    ]
+    wording = Wording(texts, expansions())
+    # what the two fire records share is rare in this review, and pairs them; what the
+    # visits share is not (a same-day pair is looked at only through a shared rare word)
+    assert wording.rare_tokens(0) & wording.rare_tokens(1) >= {"lapw", "court", "fire"}
+    assert not wording.rare_tokens(2) & wording.rare_tokens(3)
+    assert wording.score(0, 1) >= thresholds().text_rare_same_day

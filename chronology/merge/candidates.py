@@ -28,6 +28,7 @@ from chronology.merge.rules import (
     pairs_of,
 )
 from chronology.merge.units import Links, Unit, pairs_in
+from chronology.merge.wording import Wording, expansions
 
 # A vague date (a week, a month) narrow enough to be matched against exact ones.
 VAGUE_DAYS = 31
@@ -35,14 +36,14 @@ VAGUE_DAYS = 31
 PAIR_SLICE = 20_000
 
 
-def find_links(units: Sequence[Unit]) -> Links:
+def find_links(units: Sequence[Unit], glossary: Mapping[str, object] | None = None) -> Links:
     """Every accepted cross-agency link, the best of each pair, strongest first, in a
-    deterministic order."""
+    deterministic order. ``glossary``: the review's own abbreviations, for the wording."""
     found = [
         *_same_day_links(units),
         _vague_links(units),
         meeting_links(units),
-        facet_links(units),
+        facet_links(units, Wording([u.text for u in units], expansions(glossary))),
     ]
     return Links.joined(found).ranked(len(units))
 

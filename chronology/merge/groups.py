@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from chronology.dates.span import Precision
@@ -44,12 +44,16 @@ def merge(
     sources: Sequence[Source],
     joins: Sequence[Sequence[str]] = (),
     splits: Sequence[Sequence[str]] = (),
+    *,
+    glossary: Mapping[str, object] | None = None,
 ) -> list[Event]:
     """The integrated chronology: one event per occurrence, in order, numbered E0001…
 
     ``joins`` and ``splits`` are the author's overrides, as lists of source refs
     (``file:sheet:row``); they are applied after automatic matching and win over it.
     Unknown refs are skipped here: the review layer reports them, located, beforehand.
+    ``glossary`` is the review's own abbreviations (``[glossary]``), read by the wording
+    similarity with the packaged ones.
     """
     keys = [source_sort_key(source) for source in sources]
     order = sorted(range(len(sources)), key=keys.__getitem__)
@@ -61,7 +65,7 @@ def merge(
     clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
     units = _units(clusters, ordered, features)
     forced, split = _overrides(clusters, ordered, joins, splits)
-    groups = _group(units, forced, find_links(units), split)
+    groups = _group(units, forced, find_links(units, glossary), split)
     events = []
     event_of: dict[int, Event] = {}
     for members, links in groups:
