@@ -183,7 +183,7 @@ def _agency(review: Review, table: dict[str, Any]) -> AgencyRule:
     types = load_rules("agencies.toml")["types"]
     if kind is not None and kind not in types:
         hint = f"Use one of: {', '.join(types)}."
-        raise review.error(f"unknown agency type '{kind}'", f"type = {kind!r}"[:40], hint)
+        raise review.error(f"unknown agency type '{kind}'", str(kind), hint)
     return AgencyRule(
         name=str(table["name"]),
         files=[files] if isinstance(files, str) else [str(f) for f in files],
