@@ -93,6 +93,12 @@ def test_files_that_are_not_chronologies_are_skipped_with_a_note(
     assert loaded.sources == intake.load_all(files).sources
 
 
+def test_an_output_given_alone_is_read(tmp_path: Path) -> None:
+    export = tmp_path / "integrated_chronology.csv"
+    shutil.copy(SAMPLES / "Kingsmere Womens Aid.csv", export)
+    assert len(intake.load_all([export]).sources) == 18
+
+
 def test_the_same_content_under_two_names_is_merged_once(tmp_path: Path) -> None:
     files = _copies(tmp_path)
     copy = tmp_path / "Police copy.xlsx"

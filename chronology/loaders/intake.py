@@ -2,7 +2,7 @@
 
 Files that are not chronologies are skipped with a note: Office lock files (``~$…``), the
 operating system's own files (Thumbs.db, desktop.ini, .DS_Store, ``._…``) and this tool's
-outputs found among the inputs. A file with the same bytes as one already read is read once.
+outputs found among other inputs. A file with the same bytes as one already read is read once.
 One bad file does not hide the others: every file is tried, and every one that cannot be
 read is reported together.
 """
@@ -46,14 +46,16 @@ def display_names(paths: Sequence[Path]) -> dict[Path, str]:
     return {p: p.name if counts[p.name] == 1 else p.as_posix() for p in paths}
 
 
-def not_an_input(path: Path) -> str | None:
-    """Why a file given as input is not an agency's chronology, or None."""
+def not_an_input(path: Path, *, among_others: bool = True) -> str | None:
+    """Why a file given as input is not an agency's chronology, or None. This tool's own
+    output is skipped only among other inputs (last run's outputs in the inputs' folder):
+    given alone, it is what the author means to read (an export merged again)."""
     name = path.name
     if name.startswith("~$"):
         return "an Office lock file (the document is open somewhere); the document is read"
     if name.lower() in _SYSTEM_FILES or name.startswith("._"):
         return "a file the operating system keeps, not a chronology"
-    if name.lower() in OWN_OUTPUTS:
+    if among_others and name.lower() in OWN_OUTPUTS:
         return "an output of chronology merge, not an agency's chronology"
     return None
 
@@ -71,7 +73,8 @@ def load_all(
     seen: dict[str, str] = {}
     for path in sorted(paths, key=lambda p: (names[p], p.as_posix())):
         shown = names[path]
-        if (why := not_an_input(path)) is not None or (why := _repeat(path, seen, shown)):
+        why = not_an_input(path, among_others=len(paths) > 1) or _repeat(path, seen, shown)
+        if why is not None:
             loaded.warnings.append(Notice(shown, None, None, f"file skipped: {why}"))
         else:
             try:

@@ -64,6 +64,7 @@ def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[
         "recorded_on_text": recorded.text if recorded else None,
         "kind": source.kind,
         "text": source.text,
+        "others": source.others,
         "action": source.action,
         "worker": source.worker,
         "subject": source.subject,
@@ -96,6 +97,7 @@ def source_from(data: dict[str, Any]) -> Source:
         sequence=data.get("sequence"),
         fields=dict(data.get("fields", {})),
         kind=data.get("kind"),
+        others=data.get("others", ""),
     )
 
 

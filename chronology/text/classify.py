@@ -61,6 +61,12 @@ def kind_names(attribute: str) -> frozenset[str]:
 
 
 @cache
+def kind_pattern(name: str) -> re.Pattern[str]:
+    """The phrases of one kind, as one pattern."""
+    return next(kind.pattern for kind in lexicon() if kind.name == name)
+
+
+@cache
 def link_days() -> dict[str, int]:
     """Meeting kind → how many days apart two agencies' records of it may still be linked."""
     return {k.name: k.link_days for k in lexicon() if k.meeting}

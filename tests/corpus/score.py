@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 WORD = re.compile(r"[a-z0-9]+")
 IOU_BAR = 0.6
 # a source's own account of the row; its raw ``fields`` dump is not counted as kept text
-ACCOUNT_FIELDS = ("text", "action", "worker", "subject", "reference")
+ACCOUNT_FIELDS = ("text", "others", "action", "worker", "subject", "reference")
 
 
 def tokens(text: str) -> list[str]:
@@ -194,7 +194,7 @@ def _type_vocabulary(truth: dict) -> tuple[int, int] | None:
     """While chronology.json has no agency type: how many of the designed (clean) agency
     names the tool's own type table would type right. A proxy, reported in --json only."""
     try:
-        from chronology.classify import agency_type
+        from chronology.text.classify import agency_type
     except ImportError:  # an older or newer tool without it
         return None
     right = sum(agency_type(a["name"]) == a["type"] for a in truth["agencies"])
