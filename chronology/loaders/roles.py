@@ -116,8 +116,9 @@ def assign_roles(
     """Every column's role: the review file's override, else its heading (the first column
     claiming a role wins), else its content (a date column, the narrative)."""
     wanted = {normalise_heading(k): v for k, v in (overrides or {}).items()}
+    sample = rows[:SAMPLE]
     profiles = [
-        profile([r[i] if i < len(r) else None for r in rows], date1904=date1904)
+        profile([r[i] if i < len(r) else None for r in sample], date1904=date1904)
         for i in range(len(header))
     ]
     roles: list[tuple[str | None, str, float]] = []
