@@ -22,6 +22,11 @@ from chronology.text.classify import agency_type, best_agency_type, declare_agen
         ("Kingsmere Police (2).xlsx", "Kingsmere Police"),  # a copy's number
         ("(Draft) Kingsmere GP.csv", "Kingsmere GP"),
         ("Kingsmere Health Visiting (0-19) chronology.ods", "Kingsmere Health Visiting (0-19)"),
+        ("Kingsmere Homes housing chronology.xlsx", "Kingsmere Homes"),  # "housing" repeats
+        ("Willowbank Surgery GP chronology.csv", "Willowbank Surgery"),
+        ("ASC chronology - Margaret (DHR) v1 draft 10-2022.xlsx", "Adult Social Care"),
+        ("GP chronology - Brackley Road Surgery (Adult H) 2021.ods", "Brackley Road Surgery"),
+        ("FGH chronology SAR C.csv", "FGH"),
         ("CSPR IMR Kingsmere Early Help draft.xlsx", "Kingsmere Early Help"),
         ("IMR.xlsx", "IMR"),  # nothing else to go on: the file's name as it is
     ],
@@ -61,10 +66,13 @@ def test_agency_name_from_title_block(file: str, title: list[list[object]], agen
         ("Kingsmere Mental Health NHS Foundation Trust", "mental_health"),
         ("Adult Social Care Learning Disability Team", "learning_disability"),
         ("Kingsmere Early Help Service", "early_help"),
-        ("Kingsmere Home Care", "home_care"),
+        ("Kingsmere Home Care", "care_provider"),
+        ("Fenmarsh Lodge Care Home", "care_provider"),
+        ("Fenmarsh District Nursing", "community_nursing"),
+        ("Wenlow Fire and Rescue Service", "fire_rescue"),
         ("Kingsmere Drug and Alcohol Service", "substance_misuse"),
         ("Kingsmere Community Rehabilitation Company", "probation"),
-        ("School Nursing Service", "health_visiting"),
+        ("School Nursing Service", "school_nursing"),
         ("St Anne's Primary School", "education"),
         ("North Kingsmere Ambulance Service", "ambulance"),
         ("Kingsmere Women's Aid", "domestic_abuse_service"),

@@ -114,7 +114,8 @@ STRING_CASES: list[tuple[str, dt.date, dt.date, Precision, bool]] = [
     ("from 28/12/2011 to 03/01/2012", D(2011, 12, 28), D(2012, 1, 3), RANGE, False),
     ("2010/2011", D(2010, 1, 1), D(2011, 12, 31), RANGE, False),
     ("2010-2011", D(2010, 1, 1), D(2011, 12, 31), RANGE, False),
-    ("2010/11", D(2010, 1, 1), D(2011, 12, 31), RANGE, False),
+    ("2010/11", D(2010, 4, 1), D(2011, 3, 31), RANGE, False),  # a financial year
+    ("2010/12", D(2010, 1, 1), D(2012, 12, 31), RANGE, False),
     ("2010 to 2012", D(2010, 1, 1), D(2012, 12, 31), RANGE, False),
     # approximate markers keep the span and set the flag
     ("c. 2005", D(2005, 1, 1), D(2005, 12, 31), YEAR, True),
@@ -151,13 +152,17 @@ STRING_CASES: list[tuple[str, dt.date, dt.date, Precision, bool]] = [
     ("??/02/2021", D(2021, 2, 1), D(2021, 2, 28), MONTH, False),
     ("xx/02/2021", D(2021, 2, 1), D(2021, 2, 28), MONTH, False),
     ("??/??/2021", D(2021, 1, 1), D(2021, 12, 31), YEAR, False),
-    # financial (April-March) and academic (September-August) years when named as such;
-    # a bare "2019/20" is the two calendar years, which holds either reading
+    # financial years (April-March), as public bodies write them; school years (September-
+    # July) when named so; school terms by their months
     ("FY 2019/20", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
     ("financial year 2019/20", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
     ("2019-20 financial year", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
-    ("academic year 2019/2020", D(2019, 9, 1), D(2020, 8, 31), RANGE, False),
-    ("2019/20", D(2019, 1, 1), D(2020, 12, 31), RANGE, False),
+    ("2019/20", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
+    ("academic year 2019/2020", D(2019, 9, 1), D(2020, 7, 31), RANGE, False),
+    ("school year 2019/20", D(2019, 9, 1), D(2020, 7, 31), RANGE, False),
+    ("Autumn term 2020", D(2020, 9, 1), D(2020, 12, 31), RANGE, False),
+    ("spring term 2021", D(2021, 1, 1), D(2021, 4, 30), RANGE, False),
+    ("summer half term 2021", D(2021, 4, 1), D(2021, 7, 31), RANGE, False),
 ]
 
 
@@ -225,6 +230,12 @@ def test_parse_date_cells(value: object, start: dt.date, text: str, time: str | 
     span = parse_date(value)
     assert (span.start, span.end, span.precision) == (start, start, DAY)
     assert (span.text, span.time) == (text, time)
+
+
+def test_a_schools_year_pair_is_its_school_year() -> None:
+    span = parse_date("2019/20", school=True)
+    assert (span.start, span.end, span.precision) == (D(2019, 9, 1), D(2020, 7, 31), RANGE)
+    assert parse_date("2010/2011", school=True).start == D(2010, 1, 1)  # four digits: years
 
 
 def test_1904_date_system() -> None:

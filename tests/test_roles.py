@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from chronology.dates.span import parse_date
 from chronology.facts.events import _account
 from chronology.loaders import load_file
 from chronology.loaders.headings import field_for
@@ -127,31 +126,33 @@ def test_date_from_content_is_warned(xlsx_factory) -> None:  # type: ignore[no-u
     assert any("no heading names the date" in w.message for w in result.warnings)
 
 
-def test_every_other_column_is_told_labelled_and_no_text_only_when_empty() -> None:
-    def source(text: str, fields: dict[str, str]) -> Source:
-        return Source("A", "a.csv", None, 2, parse_date("01/03/2021"), text, fields=fields)
+def test_every_other_column_is_told_labelled_and_no_text_only_when_empty(xlsx_factory) -> None:  # type: ignore[no-untyped-def]
+    path = xlsx_factory(
+        "Kingsmere GP.xlsx",
+        {
+            "S": [
+                ["Date", "Entry", "Analysis", "Date Entered", "Outcome"],
+                ["01/03/2021", "Seen at home.", "Late.", "05/03/2021", "Review"],
+                ["02/03/2021", "", "Not taken up.", "", ""],
+                ["03/03/2021", "", "", "", ""],
+            ]
+        },
+    )
+    told, only_other, empty = load_file(path).sources
+    assert (told.text, told.others) == ("Seen at home.", "Analysis: Late.")
+    assert told.account == "Seen at home.\nAnalysis: Late."
 
     class Plain:
         def expand(self, text: str, _agency: str) -> str:
             return text
 
-    told = source(
-        "Seen at home.",
-        {
-            "Date": "01/03/2021",
-            "Notes": "Seen at home.",
-            "Analysis": "Late.",
-            "Date Entered": "05/03/2021",
-        },
-    )
-    event = Event("E1", parse_date("01/03/2021"), ["A"], "Seen at home.", [told])
-    assert _account(event, "A", Plain()) == "Seen at home. Analysis: Late."  # type: ignore[arg-type]
-    only_other = source("", {"Date": "01/03/2021", "Impact": "Not taken up."})
-    event = Event("E1", parse_date("01/03/2021"), ["A"], "", [only_other])
-    assert _account(event, "A", Plain()) == "Impact: Not taken up."  # type: ignore[arg-type]
-    empty = source("", {"Date": "01/03/2021"})
-    event = Event("E1", parse_date("01/03/2021"), ["A"], "", [empty])
-    assert _account(event, "A", Plain()) == "(no text recorded)"  # type: ignore[arg-type]
+    def account(source: Source) -> str:
+        event = Event("E1", source.date, [source.agency], source.account, [source])
+        return _account(event, source.agency, Plain())  # type: ignore[arg-type]
+
+    assert account(told) == "Seen at home. Outcome: Review Analysis: Late."
+    assert account(only_other) == "Analysis: Not taken up."
+    assert account(empty) == "(no text recorded)"
 
 
 def test_summary_lines_name_roles_and_evidence(xlsx_factory) -> None:  # type: ignore[no-untyped-def]

@@ -8,12 +8,11 @@ Rules worth knowing:
 
 * Two-digit years: ``yy`` is the latest year ending in ``yy`` that is not after the pivot
   year (default: this year + 5). In 2026 that is 00-31 -> 2000-2031 and 32-99 -> 1932-1999.
-* ``YYYY-MM`` with MM 01-12 is ISO year-month (``2010-11`` is November 2010); ``2010/11``,
-  ``2010/2011`` and ``2010-2011`` are ranges of years.
+* ``YYYY-MM`` with MM 01-12 is ISO year-month (``2010-11`` is November 2010); ``2010/11`` is
+  a financial or school year (``chronology.dates.periods``); ``2010/2011`` and ``2010-2011``
+  are ranges of years.
 * ``winter 2010`` runs from 1 December 2010 to the end of February 2011 (also written
   ``winter 2010/11``).
-* ``2019/20`` is two calendar years; "financial year 2019/20" April-March, "academic year
-  2019/20" September-August. "Christmas 2020" is 24-26 December, approximate.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from chronology.dates import words
+from chronology.dates import periods, words
 from chronology.dates.clock import CLOCK_AFTER_DATE, read_clock
 from chronology.dates.words import UNKNOWN_MARKERS, DateError
 
@@ -52,6 +51,7 @@ class _Ctx:
     raw: str
     pivot: int
     date1904: bool
+    school: bool = False  # a school's chronology: "2019/20" is its school year
 
 
 # ---------------------------------------------------------------- building blocks
@@ -204,28 +204,14 @@ def _serial(m: re.Match[str], c: _Ctx) -> Reading:
     return Reading(day, day, "day", time)
 
 
-def _decade(m: re.Match[str], c: _Ctx) -> Reading:
-    """Ten years ("1990s", "the 2010s"), or their first, middle or last few ("late 1990s")."""
-    first = _check_year(int(m[2]), c.raw)
-    low, high = words.DECADE_PARTS.get(m[1] or "", (0, 9))
-    return Reading(dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), "range")
+def _period(read: Callable[..., periods.Span]) -> Handler:
+    """A period form: its reading, with years read as every other form reads them."""
+    return lambda m, c: _reading(read(m, lambda text: _year(text, c)))
 
 
-def _holiday(m: re.Match[str], c: _Ctx) -> Reading:
-    """A holiday naming one day; "Christmas 2020" is 24-26 December, approximate."""
-    y, name = _year(m[2], c), m[1].replace("xmas", "christmas").replace("years", "year's")
-    if name in words.HOLIDAY_DAYS:
-        return _day(y, *words.HOLIDAY_DAYS[name], c)
-    return Reading(dt.date(y, 12, 24), dt.date(y, 12, 26), "range", approximate=True)
-
-
-def _fiscal(m: re.Match[str], c: _Ctx) -> Reading:
-    """A named financial (April-March) or academic (September-August) year."""
-    first, last = _year(m["y"], c), _year(m["t"], c)  # "20" windowed as any two-digit year
-    if last != first + 1:
-        raise DateError(f"{c.raw!r}: a financial or academic year runs into the next year")
-    month = 9 if m["kind"].startswith(("academic", "school")) else 4
-    return Reading(dt.date(first, month, 1), month_end(last, month - 1), "range")
+def _reading(span: periods.Span) -> Reading:
+    start, end, precision, approximate = span
+    return Reading(start, end, precision, None, approximate)
 
 
 _Y = r"(\d{4})"
@@ -253,11 +239,13 @@ _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"(spring|summer|autumn|fall|winter)\s*(\d{4})(?:\s*/\s*(\d{4}|\d\d))?"), _season),
     (re.compile(r"(w/c|w\.?c\.?|w/b|wb|w/e|week (?:commencing|beginning|starting|ending))"
                 r"\s*:?\s*(.+)"), _week),
-    (re.compile(r"(?:(early|mid|middle|late)\s*-?\s*)?(\d{3}0)\s*'?s"), _decade),
-    (re.compile(r"(christmas eve|christmas day|boxing day|new year'?s (?:eve|day)|christmas|xmas)"
-                r"\s*(\d{4})"), _holiday),
-    (re.compile(rf"{words.YEAR_KIND}\s*{words.YEAR_PAIR}"), _fiscal),
-    (re.compile(rf"{words.YEAR_PAIR}\s*{words.YEAR_KIND}"), _fiscal),
+    (periods.DECADE, _period(periods.decade)),
+    (periods.HOLIDAY, _period(periods.holiday)),
+    (periods.NAMED_YEAR, _period(periods.named_year)),
+    (periods.YEAR_NAMED, _period(periods.named_year)),
+    (periods.TERM, _period(periods.term)),
+    (periods.BARE_PAIR, lambda m, c: _reading(periods.bare_pair(m, lambda t: _year(t, c),
+                                                                 school=c.school))),
 )  # fmt: skip
 
 
@@ -377,9 +365,9 @@ def _unknown_day(m: re.Match[str], c: _Ctx) -> Reading:
     return _month(year, int(m[2]), c) if m[2].isdigit() else _months(year, 1, 12, "year")
 
 
-def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
+def read_date_text(raw: str, *, date1904: bool, pivot: int, school: bool = False) -> Reading | None:
     """Read ``raw`` (already stripped); None when it honestly says the date is not known."""
-    c = _Ctx(raw, pivot, date1904)
+    c = _Ctx(raw, pivot, date1904, school)
     for pattern, handler in _FAST:  # the commonest forms, first and cheaply
         if (m := pattern.fullmatch(raw)) is not None:
             return handler(m, c)

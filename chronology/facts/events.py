@@ -21,8 +21,7 @@ from chronology.facts.text import (
     opener,
     untimed,
 )
-from chronology.loaders.headings import extra_cells
-from chronology.model.schema import Event, Source
+from chronology.model.schema import Event
 
 
 def _account(event: Event, agency: str, expander: Expander) -> str:
@@ -32,23 +31,11 @@ def _account(event: Event, agency: str, expander: Expander) -> str:
             continue
         text = expander.expand(source.text.strip(), agency)
         action = expander.expand(source.action.strip(), agency)
-        extras = [
-            f"{heading}: {expander.expand(value.strip(), agency)}"
-            for heading, value in extra_cells(source.fields, _shown(source))
-        ]
-        told = " ".join(filter(None, (text, f"Outcome: {action}" if action else "", *extras)))
+        others = [expander.expand(line, agency) for line in source.others.splitlines()]
+        told = " ".join(filter(None, (text, f"Outcome: {action}" if action else "", *others)))
         if told and told not in accounts:
             accounts.append(told)
     return "\n".join(accounts) or "(no text recorded)"
-
-
-def _shown(source: Source) -> set[str]:
-    """What a source's account already tells, or its own columns show."""
-    return {
-        source.date.text, source.text, source.action, source.worker, source.subject,
-        source.reference, source.time or "",
-        source.recorded_on.text if source.recorded_on else "",
-    }  # fmt: skip
 
 
 def _agency_dates(event: Event) -> list[tuple[list[str], str]]:

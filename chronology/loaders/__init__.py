@@ -76,9 +76,12 @@ def load_file(
             file=shown,
         )
     name = agency or agency_name(path, title_rows)
-    kind = agency_kind or best_agency_type(name, "\n".join(title_lines(title_rows)))
+    # the type from the name, then the title block and the file's own name ("ePCR")
+    context = "\n".join([*title_lines(title_rows), path.stem])
+    kind = agency_kind or best_agency_type(name, context)
     tables = []
     for table, header, found in chosen:
+        table.school = kind == "education"
         loaded = sources_from(table, header, found, name)
         loaded.warnings.extend(checks.table_notes(table, header, loaded))
         loaded.warnings.extend(checks.role_notes(table, header, found))

@@ -14,13 +14,28 @@ from functools import cache
 from pathlib import Path
 
 from chronology.loaders.cells import cell_text
-from chronology.text.classify import best_agency_type, load_rules
+from chronology.text.classify import agency_type_scores, best_agency_type, load_rules
 
 _NOISE = re.compile(
     r"\b(imrs?|chronology|chronologies|chron|chronolator|combined|integrated|final|draft|"
     r"amended|updated|revised|copy|redacted|version|ver|extract|extracted|appendix|annex|"
-    r"cspr|scr|sar|dhr|dardr|lcsr|review|submission|template|report|"
+    r"cspr|scr|sar|dhr|dardr|lcsr|review|submission|template|report|signed off|"
+    r"call logs?|logs?|epcr|records?|of involvement|single agency|"
     r"v\d+(\.\d+)*|\d{1,4}[-_.]\d{1,2}[-_.]\d{1,4}|\d{8}|\d{4}|(?<=appendix )\w)\b",
+    re.IGNORECASE,
+)
+# the review's subject, not the agency: "Child B", "Adult H", "AdultH", "Mrs C", "(mother)"
+_SUBJECT = re.compile(
+    r"\b(?:child|adult|baby|sibling|mr|mrs|ms|miss)\s*[A-Z]\d?\b|"
+    r"\((?:mother|father|mum|dad|victim|perpetrator|child|children|sibling)\)",
+    re.IGNORECASE,
+)
+# a letter left on its own once the review's words are out ("SAR C", "Police - W")
+_LONE_LETTER = re.compile(r"(?<![\w&'’.])[A-Z](?![\w&'’.])")
+# "Lindmoor Council - Adult Social Care": the service is the agency, named with its place
+_COUNCIL = re.compile(
+    r"^(?P<place>[\w'’ ]+?)\s+(?:(?:borough|county|city|district|metropolitan)\s+)*council"
+    r"\s*[-–—:]\s*(?P<service>.+)$",
     re.IGNORECASE,
 )
 _EDGE_WORDS = re.compile(
@@ -45,16 +60,37 @@ def _acronyms() -> dict[str, str]:
 def clean_agency_name(text: str, context: str = "") -> str:
     """Review and filing words out, brackets balanced, acronyms written out (as ``context``,
     the file's title block, spells them, else as the packaged list does)."""
-    words = re.sub(r"[_]+|\s+[-–]\s+|\(\s*\d{1,2}\s*\)", " ", text)
-    words = _NOISE.sub(" ", words)
+    if (council := _COUNCIL.match(text.strip())) is not None:
+        text = f"{council['place']} {council['service']}"
+    words = re.sub(r"[_]+|\s+[-–—]\s+|\(\s*\d{1,2}\s*\)", " ", text)
+    words = _SUBJECT.sub(" ", _NOISE.sub(" ", words))
     words = _balanced(" ".join(words.split()))
     words = _EDGE_WORDS.sub("", words).strip()
     if not words:
         return ""
-    if words.isupper() and any(len(w) > 3 for w in words.split()):
-        words = " ".join(w if w in _acronyms() or len(w) <= 3 else w.title() for w in words.split())
+    words = " ".join(_LONE_LETTER.sub(" ", words).split())
+    if words.isupper() and any(_reads_as_word(w) for w in words.split()):
+        words = " ".join(w.title() if _reads_as_word(w) else w for w in words.split())
     fixed = [_POSSESSIVES.get(word.lower(), word) for word in words.split(" ")]
-    return _expanded(" ".join(fixed), context)
+    return _without_repeated_type(_expanded(" ".join(fixed), context))
+
+
+def _without_repeated_type(name: str) -> str:
+    """A last word, lower-case or an acronym, that only repeats what the rest already says
+    ("Willowbank Surgery GP", "Lindmoor Homes housing") goes; a capitalised one is part of
+    the name ("Kingsmere Children's Centre Nursery")."""
+    head, _, last = name.rpartition(" ")
+    kind = best_agency_type(head) if head and (last.islower() or last.isupper()) else None
+    if kind and best_agency_type(last) == kind and len(head.split()) >= 2:
+        return head
+    return name
+
+
+def _reads_as_word(word: str) -> bool:
+    """``KINGSMERE`` is a word written in capitals; ``BELFT`` and ``HDAS`` are acronyms."""
+    letters = [c for c in word.lower() if c.isalpha()]
+    vowels = sum(c in "aeiouy" for c in letters)
+    return len(letters) >= 5 and vowels >= 0.3 * len(letters) and word not in _acronyms()
 
 
 def _balanced(text: str) -> str:
@@ -99,10 +135,23 @@ def _spelled_out(acronym: str, context: str) -> str | None:
     return None
 
 
-def agency_from_filename(path: str | Path) -> str:
-    """``"West Midlands Police IMR chronology.xlsx"`` → ``"West Midlands Police"``."""
+def agency_from_filename(path: str | Path, context: str = "") -> str:
+    """``"West Midlands Police IMR chronology.xlsx"`` → ``"West Midlands Police"``. A name
+    in parts ("ASC chronology - Margaret") keeps the parts that name an agency or are an
+    acronym; of parts that each name one, the one that scores highest (then the longer)."""
     stem = Path(path).stem
-    return clean_agency_name(stem) or stem
+    parts = [clean_agency_name(p, context) for p in re.split(r"\s+[-–—]\s+", stem)]
+    parts = [p for p in parts if p]
+    kept = [p for p in parts if best_agency_type(p) or re.fullmatch(r"[A-Z]{2,6}", p)]
+    typed = [p for p in kept if best_agency_type(p)]
+    if len(typed) > 1:
+        kept = [max(typed, key=lambda p: (_score(p), len(p)))]
+    name = " ".join(kept or parts)
+    return _without_repeated_type(name) if name else stem
+
+
+def _score(name: str) -> float:
+    return max(agency_type_scores(name).values(), default=0.0)
 
 
 def title_lines(rows: Sequence[Sequence[object]]) -> list[str]:
@@ -124,18 +173,25 @@ def agency_from_title(rows: Sequence[Sequence[object]]) -> str | None:
     return None
 
 
+def _title_name(lines: Sequence[str], context: str) -> str | None:
+    """The first title line that, cleaned, is a short name of a kind of agency."""
+    for line in lines:
+        name = clean_agency_name(line, context)
+        if name and best_agency_type(name) and len(name.split()) <= 6:
+            return name
+    return None
+
+
 def agency_name(path: str | Path, title_rows: Sequence[Sequence[object]]) -> str:
-    """The agency a file is from: its title block's ``Agency:`` cell; else its file name,
-    unless that names no kind of agency and the title's first line does."""
+    """The agency a file is from: its title block's ``Agency:`` cell; else a title line that
+    names the same kind of agency as the file name (or any, where the file name names
+    none): the agency's own words, often with its place; else the file name."""
     context = "\n".join(title_lines(title_rows))
     labelled = agency_from_title(title_rows)
     if labelled and (name := clean_agency_name(labelled, context)):
         return name
-    from_file = clean_agency_name(Path(path).stem, context)
-    if from_file and best_agency_type(from_file):
-        return from_file
-    lines = title_lines(title_rows)
-    first = clean_agency_name(lines[0], context) if lines else ""
-    if first and best_agency_type(first) and len(first.split()) <= 8:
-        return first
-    return from_file or Path(path).stem
+    from_file = agency_from_filename(path, context)
+    titled = _title_name(title_lines(title_rows)[:4], context)
+    if titled and best_agency_type(from_file) in (None, best_agency_type(titled)):
+        return titled
+    return from_file

@@ -221,19 +221,3 @@ def find_header_row(
         if score > best_score:
             best, best_score = index, score
     return best
-
-
-# Roles that say when or in what order, not what happened: a second such column stays in the
-# row's fields but is not told in an account.
-_NOT_TOLD = frozenset({"date", "time", "end_date", "end_time", "recorded_on", "sequence"})
-
-
-def extra_cells(fields: Mapping[str, str], shown: set[str]) -> list[tuple[str, str]]:
-    """The cells of a row that an account must add, labelled by their heading: every filled
-    cell not already shown (``shown``: the row's date, narrative, outcome, worker, subject,
-    reference) whose column does not hold a date or an order."""
-    return [
-        (heading, value)
-        for heading, value in fields.items()
-        if value and value.strip() and value not in shown and field_for(heading) not in _NOT_TOLD
-    ]

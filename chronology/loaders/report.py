@@ -86,3 +86,30 @@ def _column_lines(table: dict[str, Any]) -> list[str]:
         f"{c['filled']} filled, {c['dates']:.0%} dates, mean {c['mean_length']:.0f} chars)"
         for c in table["columns"]
     ]
+
+
+IMPORT_COLUMNS = (
+    "File", "Agency", "Agency type", "Sheet", "Header row", "Column", "Heading", "Role",
+    "Evidence", "Confidence", "Filled cells", "Dates", "Mean length", "Rows read", "Rows kept",
+    "Rows set aside",
+)  # fmt: skip
+
+
+def import_rows(inputs: Sequence[dict[str, Any]]) -> list[list[object]]:
+    """The report as a sheet: a row per column of each table read, one per table skipped."""
+    rows: list[list[object]] = []
+    for item in inputs:
+        head = [item["file"], item["agency"], item.get("agency_type") or ""]
+        for table in item.get("tables", []):
+            counts = [table["rows_read"], table["rows_kept"], table["rows_set_aside"]]
+            where = [table["sheet"] or "", table["header_row"]]
+            rows.extend(
+                [*head, *where, c["column"], c["heading"], c["role"], c["evidence"],
+                 c["confidence"], c["filled"], c["dates"], c["mean_length"], *counts]
+                for c in table["columns"]
+            )  # fmt: skip
+        for skipped in item.get("skipped", []):
+            header = skipped["header_row"] if skipped["header_row"] is not None else ""
+            rows.append([*head, skipped["sheet"] or "", header, "", "", "skipped",
+                         skipped["reason"], "", "", "", "", "", "", ""])  # fmt: skip
+    return rows

@@ -40,7 +40,7 @@ class Profile:
     distinct: float  # distinct values / filled cells
     names: float  # share that look like a person's or worker's name
     versions: float  # share that look like a document version number (0.1, v2)
-    digits: float  # share holding any digit: a date, even an impossible one, has some
+    labels: float  # share that are labels ("Notes:"), as a cover sheet's block holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ def profile(cells: Sequence[object], *, date1904: bool = False) -> Profile:
         distinct=len(set(texts)) / n,
         names=sum(bool(_PERSON.match(t)) and len(t) < 40 for t in texts) / n,
         versions=sum(bool(_VERSION.match(t)) for t in texts) / n,
-        digits=sum(any(ch.isdigit() for ch in t) for t in texts) / n,
+        labels=sum(t.endswith(":") for t in texts) / n,
     )
 
 
@@ -116,8 +116,9 @@ def assign_roles(
     """Every column's role: the review file's override, else its heading (the first column
     claiming a role wins), else its content (a date column, the narrative)."""
     wanted = {normalise_heading(k): v for k, v in (overrides or {}).items()}
+    sample = rows[:SAMPLE]
     profiles = [
-        profile([r[i] if i < len(r) else None for r in rows], date1904=date1904)
+        profile([r[i] if i < len(r) else None for r in sample], date1904=date1904)
         for i in range(len(header))
     ]
     roles: list[tuple[str | None, str, float]] = []
@@ -174,7 +175,7 @@ SMALL_TABLE = 40  # rows: a cover sheet's tables are short; a chronology's date 
 def not_a_chronology(columns: Sequence[Column], rows: int) -> str | None:
     """Why a table with a date heading is still not a chronology, or None if it is one: a
     cover sheet's version or sign-off table (version, date, author, changes), or a short
-    block of labels ("Date:", "Notes:") whose date column holds no dates."""
+    block of labels ("Date:", "Notes:")."""
     if rows > SMALL_TABLE:
         return None
     words = {w for c in columns for w in normalise_heading(c.heading).split()}
@@ -183,6 +184,6 @@ def not_a_chronology(columns: Sequence[Column], rows: int) -> str | None:
     ):
         return "a document's version or sign-off table, not a chronology"
     date = next((c for c in columns if c.role == "date"), None)
-    if date is not None and date.profile.filled and date.profile.digits < 0.3:
-        return f"its date column ('{date.heading}') holds labels, not dates"
+    if date is not None and (date.heading.endswith(":") or date.profile.labels >= 0.5):
+        return f"a block of labels ('{date.heading}'), not a chronology's headings"
     return None

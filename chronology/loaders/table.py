@@ -42,6 +42,7 @@ class RawTable:
     rows: list[list[object]]
     row_numbers: list[int]
     date1904: bool = False
+    school: bool = False  # a school's table: "2019/20" is a school year, not a financial one
     notes: list[Notice] = field(default_factory=list)
 
 
@@ -50,6 +51,7 @@ class _Layout:
     headings: list[str]
     mapping: dict[int, str]
     header_key: tuple[str, ...]
+    extras: list[int]  # columns with no role: told after the narrative, labelled
 
 
 def unique_headings(cells: Sequence[object]) -> list[str]:
@@ -115,6 +117,7 @@ def sources_from(
         headings=unique_headings(header),
         mapping={c.index: c.role for c in columns if c.role},
         header_key=tuple(normalise_heading(c) for c in header),
+        extras=[c.index for c in columns if c.role is None],
     )
     result = LoadResult(warnings=list(table.notes))
     blank_rows: list[int] = []
@@ -179,7 +182,20 @@ def _read_row(
             reference=text.get("reference", ""),
             sequence=_sequence(by_field.get("sequence")),
             fields=fields,
+            others=_others(layout, texts),
         )
+    )
+
+
+def _others(layout: _Layout, texts: Sequence[str]) -> str:
+    """Every filled cell of a column with no role (and past the headings), a line each
+    labelled by its heading: "Analysis: Late."."""
+    width = len(layout.headings)
+    extra = [i for i in layout.extras if i < len(texts)] + list(range(width, len(texts)))
+    return "\n".join(
+        f"{layout.headings[i] if i < width else f'Column {column_letter(i)}'}: {texts[i]}"
+        for i in extra
+        if texts[i]
     )
 
 
@@ -227,11 +243,11 @@ def _row_date(
     def warn(message: str) -> None:
         warnings.append(Notice(table.file, table.sheet, number, message))
 
-    start = _parse_or_warn(by_field.get("date"), table.date1904, warn)
+    start = _parse_or_warn(by_field.get("date"), table, warn)
     if start.start is None and not start.text:
         warn("no date given; kept as an undated entry")
     if "end_date" in by_field and not is_blank(by_field["end_date"]):
-        end = _parse_or_warn(by_field["end_date"], table.date1904, warn)
+        end = _parse_or_warn(by_field["end_date"], table, warn)
         try:
             start = combine_range(start, end)
         except DateError as exc:
@@ -248,9 +264,9 @@ def _row_date(
     return start, time
 
 
-def _parse_or_warn(value: object, date1904: bool, warn: Callable[[str], None]) -> DateSpan:
+def _parse_or_warn(value: object, table: RawTable, warn: Callable[[str], None]) -> DateSpan:
     try:
-        return parse_date(value, date1904=date1904)
+        return parse_date(value, date1904=table.date1904, school=table.school)
     except DateError as exc:
         text = cell_text(value)
         warn(f"date '{text}': {str(exc).rstrip('.')}; kept as an undated entry")
@@ -264,7 +280,7 @@ def _recorded_on(
     if is_blank(value):
         return None
     try:
-        span = parse_date(value, date1904=table.date1904)
+        span = parse_date(value, date1904=table.date1904, school=table.school)
     except DateError as exc:
         warnings.append(Notice(table.file, table.sheet, number, f"recorded-on date: {exc}"))
         return None

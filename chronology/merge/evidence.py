@@ -24,7 +24,7 @@ from chronology.merge.meetings import NOT_HELD
 from chronology.merge.thresholds import thresholds
 from chronology.merge.units import Link, Links, Unit
 from chronology.merge.wording import Wording, expansions
-from chronology.text.classify import mentioned_types
+from chronology.text.classify import agency_type_scores, mentioned_types
 from chronology.text.rules import load_rules
 
 # how many words after "from" name where a record came from
@@ -144,12 +144,15 @@ def _from_sender(receiver: Unit, sender: Unit, text: int) -> bool:
 
 
 def _named_after_from(text: str) -> frozenset[str]:
-    """The agency types named in the few words after "from" in a normalised text."""
+    """The agency types named in the few words after "from" in a normalised text: by the
+    words agencies' records use of one ("HV"), or by the names agencies go by ("district
+    nursing")."""
     words = text.split()
     found: set[str] = set()
     for n, word in enumerate(words):
         if word == "from":
-            found |= mentioned_types(" ".join(words[n + 1 : n + 1 + FROM_WORDS]))
+            after = " ".join(words[n + 1 : n + 1 + FROM_WORDS])
+            found |= mentioned_types(after) | set(agency_type_scores(after))
     return frozenset(found)
 
 

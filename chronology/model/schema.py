@@ -56,7 +56,9 @@ class Source:
 
     ``row`` is the row a person sees: the Excel row number, the csv line number (header
     line = 1), or the Word table row. ``fields`` keeps every original cell by its heading,
-    as text, so nothing the agency wrote is ever dropped.
+    as text, so nothing the agency wrote is ever dropped. ``others`` is the text of the
+    columns with no role ("Analysis: …", a line each): told after the narrative, but not
+    read as what happened (an IMR author's comment is not the agency's record).
     """
 
     agency: str
@@ -75,6 +77,12 @@ class Source:
     fields: dict[str, str] = field(default_factory=dict)
     kind: str | None = None
     facets: Facets | None = None
+    others: str = ""
+
+    @property
+    def account(self) -> str:
+        """What a reader is told of this row: the narrative, then the other columns."""
+        return "\n".join(filter(None, (self.text, self.others)))
 
     @property
     def ref(self) -> str:

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from chronology.text.facets import what
 from chronology.text.phrasetrie import PhraseGroups
 from chronology.text.rules import load_rules
+from chronology.text.screen import Screen, screen_of
 
 __all__ = [  # load_rules is re-exported: it lived here before text/rules.py
     "Kind",
@@ -23,6 +24,7 @@ __all__ = [  # load_rules is re-exported: it lived here before text/rules.py
     "classify",
     "declare_agency_types",
     "kind_names",
+    "kind_pattern",
     "kinds_of",
     "lexicon",
     "link_days",
@@ -39,6 +41,7 @@ class Kind:
     trigger: bool
     closure: bool
     link_days: int
+    screen: Screen  # the words a text needs for ``pattern`` to have a chance
     serious: bool = False
     starts: bool = False
 
@@ -61,6 +64,7 @@ def lexicon() -> tuple[Kind, ...]:
             trigger=bool(spec.get("trigger")),
             closure=bool(spec.get("closure")),
             link_days=int(spec.get("link_days", 0)),
+            screen=screen_of(spec["phrases"], "literal"),
             serious=bool(spec.get("serious")),
             starts=bool(spec.get("starts")),
         )
@@ -72,6 +76,12 @@ def lexicon() -> tuple[Kind, ...]:
 def kind_names(attribute: str) -> frozenset[str]:
     """Names of the kinds with a flag set: ``kind_names("meeting")``."""
     return frozenset(k.name for k in lexicon() if getattr(k, attribute))
+
+
+@cache
+def kind_pattern(name: str) -> re.Pattern[str]:
+    """The phrases of one kind, as one pattern."""
+    return next(kind.pattern for kind in lexicon() if kind.name == name)
 
 
 @cache

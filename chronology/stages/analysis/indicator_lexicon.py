@@ -11,6 +11,7 @@ from typing import Any
 
 from chronology.model.errors import ReviewFileError
 from chronology.stages.analysis.phrases import Cues, compile_phrases
+from chronology.text.screen import Screen, screen_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,7 @@ class Indicator:
     requires: re.Pattern[str] | None
     exclude: Cues  # words next to a phrase that make it mean something else
     about_other: Cues  # words in its clause that make it about someone else (his own claim)
+    screen: Screen  # the words a text needs for ``pattern`` to have a chance
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
                     words_after=1,
                 ),
                 about_other=_about(spec.get("about_someone_else"), where, source),
+                screen=screen_of(phrases, "wild"),
             )
         )
     cues = Cues.of(
