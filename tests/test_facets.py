@@ -164,6 +164,7 @@ def test_meetings_beyond_their_window_are_reported_not_merged() -> None:
         )
     )
     assert not _together(chronology.events, 2, 3)  # core groups merge within 7 days
+    assert all("unmerged_date_conflict" in e.flags for e in chronology.events)
     run_checks(chronology, {})
     (conflict,) = [d for d in chronology.discrepancies if d["kind"] == "date_conflict"]
     assert conflict["merged"] is False

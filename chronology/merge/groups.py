@@ -113,8 +113,10 @@ def _note_distant_meetings(
             "are too far apart; check which is right"
         )
         decision = MergeDecision([one.ref, other.ref], "candidate", reason, 0.5)
-        first.merge.append(decision)
-        second.merge.append(decision)
+        for event in (first, second):  # the flag and the finding say the same
+            event.merge.append(decision)
+            if "unmerged_date_conflict" not in event.flags:
+                event.flags.append("unmerged_date_conflict")
 
 
 def _overrides(
