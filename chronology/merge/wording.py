@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from chronology.text.rules import load_rules
 
@@ -49,6 +49,7 @@ def expansions(review: Mapping[str, object] | None = None) -> dict[str, tuple[st
     }
 
 
+@lru_cache(maxsize=1 << 16)  # a review has a few thousand distinct words
 def _fold(token: str) -> str:
     """A light folding of plurals and tenses: "visits" → "visit", "assaulted" → "assault"."""
     for suffix in ("ing", "ed", "es", "s"):

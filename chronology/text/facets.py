@@ -36,14 +36,14 @@ class _Lexicon:
     meeting: frozenset[str]
     one_off: frozenset[str]
     how: tuple[tuple[str, re.Pattern[str]], ...]
-    # name, words before, words after, how many words before count
-    status: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...]
-    negations: tuple[str, ...]
+    # name, its words before, its words after (as patterns), how many words before count
+    status: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int], ...]
+    negations: re.Pattern[str] | None
     sends: PhraseGroups
     receives: PhraseGroups
 
 
-def _pattern(phrases: list[str]) -> re.Pattern[str]:
+def _pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
 
@@ -65,18 +65,25 @@ def lexicon() -> _Lexicon:
         one_off=frozenset(n for n, spec in kinds.items() if spec.get("one_off")),
         how=tuple((name, _pattern(phrases)) for name, phrases in data["how"].items()),
         status=tuple(_status_words(k, v) for k, v in status.items() if k != "negated"),
-        negations=tuple(status.get("negated", [])),
+        negations=_maybe(tuple(status.get("negated", []))),
         sends=PhraseGroups([direction["to"]]),
         receives=PhraseGroups([direction["from"]]),
     )
 
 
-def _status_words(name: str, words: object) -> tuple[str, tuple[str, ...], tuple[str, ...], int]:
+def _maybe(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    return _pattern(phrases) if phrases else None
+
+
+def _status_words(
+    name: str, words: object
+) -> tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, int]:
     """A status's words either side of the name: a list counts on both sides."""
     if isinstance(words, dict):
         reach = int(words.get("words_before", STATUS_WORDS_BEFORE))
-        return name, tuple(words.get("before", ())), tuple(words.get("after", ())), reach
-    both = tuple(words) if isinstance(words, list) else ()
+        before, after = tuple(words.get("before", ())), tuple(words.get("after", ()))
+        return name, _maybe(before), _maybe(after), reach
+    both = _maybe(tuple(words) if isinstance(words, list) else ())
     return name, both, both, STATUS_WORDS_BEFORE
 
 
@@ -121,9 +128,8 @@ def what(text: str) -> str | None:
     return None if found is None else found[2]
 
 
-def _has(words: list[str], phrases: tuple[str, ...]) -> bool:
-    joined = " " + " ".join(words) + " "
-    return any(f" {phrase} " in joined for phrase in phrases)
+def _has(words: list[str], phrases: re.Pattern[str] | None) -> bool:
+    return phrases is not None and bool(words) and phrases.search(" ".join(words)) is not None
 
 
 def status_at(lowered: str, start: int, end: int) -> str:
