@@ -159,16 +159,27 @@ def test_must_stay_apart(first, second) -> None:  # type: ignore[no-untyped-def]
 def test_meetings_beyond_their_window_are_reported_not_merged() -> None:
     chronology = Chronology(
         events=_events(
-            source(POLICE, "01/03/2021", "Core group attended by PC.", row=2),
-            source(CSC, "12/03/2021", "Core group held: plan reviewed.", row=3),
+            source(POLICE, "01/03/2021", "MARAC: case heard, PC attended.", row=2),
+            source(CSC, "22/03/2021", "MARAC held: SW presented.", row=3),
         )
     )
-    assert not _together(chronology.events, 2, 3)  # core groups merge within 7 days
+    assert not _together(chronology.events, 2, 3)  # a MARAC's records merge within 14 days
     assert all("unmerged_date_conflict" in e.flags for e in chronology.events)
     run_checks(chronology, {})
     (conflict,) = [d for d in chronology.discrepancies if d["kind"] == "date_conflict"]
     assert conflict["merged"] is False
-    assert "11 days apart" in conflict["detail"]
+    assert "21 days apart" in conflict["detail"]
+
+
+def test_recurring_meetings_beyond_their_window_are_two_meetings() -> None:
+    chronology = Chronology(
+        events=_events(
+            source(POLICE, "01/03/2021", "Core group attended by PC.", row=2),
+            source(CSC, "12/03/2021", "Core group held: plan reviewed.", row=3),
+        )
+    )
+    run_checks(chronology, {})
+    assert not [d for d in chronology.discrepancies if d["kind"] == "date_conflict"]
 
 
 def _indicator(chronology: Chronology, name: str) -> dict:  # type: ignore[type-arg]

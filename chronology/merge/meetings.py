@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology.merge.units import Links, Unit, pairs_in
-from chronology.text.classify import link_days
+from chronology.text.classify import kind_names, link_days
 
 NOT_HELD = frozenset({"requested", "planned", "cancelled", "negated", "reported", "mentioned"})
 # Records compared per slice: bounds the pair arrays to a few tens of MB.
@@ -39,6 +39,8 @@ def distant_meetings(units: Sequence[Unit]) -> list[tuple[int, int, int, str]]:
     windows = link_days()
     found = []
     for kind, members in sorted(_held_by_kind(units).items()):
+        if kind in kind_names("recurs"):
+            continue  # a core group a fortnight after another is the next one
         ordered = sorted(members, key=lambda u: (u.start, u.index))
         first, second, gap = _mutual_nearest(ordered, 2 * windows[kind])
         found += [

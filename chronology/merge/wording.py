@@ -21,7 +21,7 @@ from chronology.text.rules import load_rules
 
 _TOKEN = re.compile(r"[a-z0-9&]+")
 # a token must be in at most this share of records to count as rare enough to pair on
-RARE_SHARE = 0.2
+RARE_SHARE = 0.02
 
 
 @cache

@@ -44,6 +44,7 @@ class Kind:
     screen: Screen  # the words a text needs for ``pattern`` to have a chance
     serious: bool = False
     starts: bool = False
+    recurs: bool = False
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -67,6 +68,7 @@ def lexicon() -> tuple[Kind, ...]:
             screen=screen_of(spec["phrases"], "literal"),
             serious=bool(spec.get("serious")),
             starts=bool(spec.get("starts")),
+            recurs=bool(spec.get("recurs")),
         )
         for name, spec in table.items()
     )
