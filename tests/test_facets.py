@@ -266,3 +266,19 @@ def test_wording_weighs_rare_words_and_expands_the_reviews_own_abbreviations() -
     assert wording.rare_tokens(0) & wording.rare_tokens(1) >= {"lapw", "court", "fire"}
     assert not wording.rare_tokens(2) & wording.rare_tokens(3)
     assert wording.score(0, 1) >= thresholds().text_rare_same_day
+
+
+def test_no_time_conflict_between_the_steps_of_one_emergency_and_flags_agree() -> None:
+    chronology = Chronology(
+        events=_events(
+            source(POLICE, "14/03/2021", "999 call: victim found with stab wounds.", row=2,
+                   time="23:05"),
+            source(AMBULANCE, "14/03/2021", "Cat 1: stab wounds, CPR.", row=3, time="23:18",
+                   action="Conveyed under blue lights to ED."),
+            source(ED, "14/03/2021", "Resus: stab wounds, CPR. Life pronounced extinct.",
+                   row=4, time="23:58"),
+        )
+    )  # fmt: skip
+    run_checks(chronology, {})
+    assert not [d for d in chronology.discrepancies if d["kind"] == "time_conflict"]
+    assert not [e for e in chronology.events if "time_conflict" in e.flags]

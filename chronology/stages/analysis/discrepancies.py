@@ -45,17 +45,29 @@ def find_discrepancies(
     for event in chronology.events:
         # one source agrees with itself; a contact's two ends are hours or days apart by
         # nature (sent, then received), as are the steps of one process on one day
+        times: list[Finding] = []
         if len(event.sources) > 1 and "sent_received" not in event.flags:
             conflict = _date_conflict(event, tolerance_days)
             if conflict:
                 findings.append(conflict)
-            findings.extend(_time_conflicts(event, time_tolerance_minutes))
+                _flag(event, "date_conflict", present=True)
+            times = list(_time_conflicts(event, time_tolerance_minutes))
+            findings.extend(times)
+        # the event's flag says what the findings say: one answer, worked out here
+        _flag(event, "time_conflict", present=bool(times))
         findings.extend(_unmerged_conflicts(event, seen))
         for source in event.sources:
             if source.date.start is not None:
                 tables[(source.file, source.sheet or "")].append((source, event.id))
     findings.extend(_order_findings(tables, tolerance_days))
     return findings
+
+
+def _flag(event: Event, flag: str, *, present: bool) -> None:
+    if present and flag not in event.flags:
+        event.flags.append(flag)
+    elif not present and flag in event.flags:
+        event.flags.remove(flag)
 
 
 # ---------------------------------------------------------------- date conflicts
