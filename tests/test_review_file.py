@@ -53,3 +53,116 @@ def test_init_escapes_headings_with_line_breaks_and_merge_reads_them(
     (source,) = [s for e in json.loads((out / "chronology.json").read_text())["events"]
                  for s in e["sources"]]  # fmt: skip
     assert (source["worker"], source["text"]) == ("SW Smith", "Home visit to Jade")
+
+
+TWO_AGENCIES = """\
+[review]
+title = "DHR – Adult J"
+start = 2008-04-01
+
+[[agencies]]
+name = "Police"
+files = ["*Police*"]
+columns = { "Date/Time" = "date" }
+
+[[agencies]]
+name = "Childrens Social Care"
+{second}
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "line", "words"),
+    [
+        # the same key is fine in the first table: the mistake is found on the second's line
+        ('files = ["*CSC*"]\nnmae = "CSC"', 13, "unknown key 'nmae' (at agencies[2].nmae)"),
+        ("files = 3", 12, "'files' must be text or a list of texts"),
+        ('files = ["*CSC*"]\nstart = "April 2008"', 13, "'start' must be a date like 2008-04-01"),
+        ('files = ["*CSC*"]\ncolumns = "date"', 13, "'columns' must be an inline table"),
+        (
+            'files = ["*CSC*"]\ncolumns = { "Date of Contact" = "dte" }',
+            13,
+            "column 'Date of Contact' maps to unknown field 'dte' "
+            '(at agencies[2].columns."Date of Contact")',
+        ),
+        (  # the same heading in both tables: the second one's is wrong
+            'files = ["*CSC*"]\ncolumns = { "Date/Time" = "dtae" }',
+            13,
+            "column 'Date/Time' maps to unknown field 'dtae' "
+            '(at agencies[2].columns."Date/Time")',
+        ),
+        (
+            'files = ["*CSC*"]\n[agencies.columns]\n"Date of\\nContact" = "date"\nNotes = "txt"',
+            15,
+            "column 'Notes' maps to unknown field 'txt' (at agencies[2].columns.Notes)",
+        ),
+        ("", 10, "each [[agencies]] needs name and files; 'files' is missing (at agencies[2])"),
+    ],
+)
+def test_a_mistake_in_the_second_agency_table_is_reported_on_its_own_line(
+    tmp_path: Path, second: str, line: int, words: str
+) -> None:
+    review = tmp_path / "review.toml"
+    review.write_text(TWO_AGENCIES.replace("{second}", second), encoding="utf-8")
+    result = run("merge", tmp_path / "missing.csv", "-o", tmp_path / "out", "-r", review)
+    assert result.exit_code == 2
+    assert f"review.toml line {line}: {words}" in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("[review]\nfirst_paragraph = 0\n", 2, "at least 1, not 0 (at review.first_paragraph)"),
+        ("[[review]]\ntitle = 'x'\n", 1, "'review' should be a table written [review]"),
+        ("[agencies]\nname = 'x'\n", 1, "'agencies' should be tables written [[agencies]]"),
+        (
+            "[[episodes]]\nstart = 2010-01-01\nend = 2010-02-01\n\n"
+            "[[episodes]]\nstart = 2010-03-01\n",
+            5,
+            "'end' is missing (at episodes[2])",
+        ),
+        ("[analysis]\nlag_threshold_days = -1\n", 2, "(at analysis.lag_threshold_days)"),
+        ("[analysis]\nlag_threshold_days = '7'\n", 2, "whole number of at least 0, not '7'"),
+        ("[episode_detection]\nquiet_days = 1.5\n", 2, "(at episode_detection.quiet_days)"),
+        ("[pseudonyms]\n'Jade Walsh' = 1\n", 2, '(at pseudonyms."Jade Walsh")'),
+        (
+            "[glossary]\nIMR = { expansion = 'x', agencies = ['police', 'polce'] }\n",
+            2,
+            "unknown agency type 'polce' (at glossary.IMR.agencies[2])",
+        ),
+        (
+            "[[merge.join]]\nsources = ['a.csv:2', 'b.csv:3']\n"
+            "[[merge.join]]\nsources = ['a.csv:4']\n",
+            4,
+            "needs sources = [at least two refs, in quotes] (at merge.join[2].sources)",
+        ),
+        ("[[merge.split]]\nsource = ['a.csv:2', 'b.csv:3']\n", 2, "(at merge.split[1].source)"),
+    ],
+)
+def test_mistakes_in_every_section_are_located_by_path_and_line(
+    tmp_path: Path, content: str, line: int, words: str
+) -> None:
+    review = tmp_path / "review.toml"
+    review.write_text(content, encoding="utf-8")
+    result = run("merge", tmp_path / "missing.csv", "-o", tmp_path / "out", "-r", review)
+    assert result.exit_code == 2
+    assert f"review.toml line {line}: " in result.output
+    assert words in " ".join(result.output.split())
+
+
+def test_an_unknown_ref_is_reported_on_the_line_of_that_ref(tmp_path: Path) -> None:
+    rows = tmp_path / "Northbridge CSC.csv"
+    rows.write_text("Date,Entry\n01/05/2012,Visit\n02/05/2012,Call\n", encoding="utf-8")
+    review = tmp_path / "review.toml"
+    review.write_text(
+        "[[merge.join]]\nsources = ['Northbridge CSC.csv:2', 'Northbridge CSC.csv:3']\n\n"
+        "[[merge.split]]\nsources = [\n  'Northbridge CSC.csv:2',\n  'Northbridge CSC.csv:9',\n]\n",
+        encoding="utf-8",
+    )
+    result = run("merge", rows, "-o", tmp_path / "out", "-r", review)
+    assert result.exit_code == 2
+    assert (
+        "review.toml line 7: override names a row that does not exist: "
+        "'Northbridge CSC.csv:9' (at merge.split[1].sources[2])"
+    ) in " ".join(result.output.split())
