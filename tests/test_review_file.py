@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 import tomlkit
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from chronology.cli import app
+from chronology.review.locate import key_lines, path_text
 
 runner = CliRunner()
 CSV_WITH_BROKEN_HEADINGS = (
@@ -166,3 +169,61 @@ def test_an_unknown_ref_is_reported_on_the_line_of_that_ref(tmp_path: Path) -> N
         "review.toml line 7: override names a row that does not exist: "
         "'Northbridge CSC.csv:9' (at merge.split[1].sources[2])"
     ) in " ".join(result.output.split())
+
+
+_KEYS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=8)
+_SCALARS = st.one_of(
+    st.text(max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.dates(),
+    st.lists(st.integers(), max_size=3),
+)
+_TABLES = st.dictionaries(_KEYS, _SCALARS, max_size=4)
+_DOCUMENTS = st.dictionaries(
+    _KEYS,
+    st.one_of(_SCALARS, _TABLES, st.lists(_TABLES, min_size=1, max_size=3)),
+    max_size=5,
+)
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path] if path else []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += _paths(inner, (*path, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _paths(inner, (*path, index))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DOCUMENTS)
+def test_the_locator_finds_every_path_of_any_document(document: dict[str, object]) -> None:
+    text = tomlkit.dumps(document)
+    parsed = tomllib.loads(text)
+    lines = key_lines(text)
+    written = text.split("\n")
+    for path in _paths(parsed):
+        assert path in lines, (path, text)
+        if isinstance(path[-1], str):  # the key is written on the line found for it
+            assert tomlkit.key(path[-1]).as_string() in written[lines[path] - 1], (path, text)
+
+
+def test_the_locator_follows_headers_strings_and_arrays() -> None:
+    text = (
+        'note = """\n[fake]\nnot = "a key"\n"""\n'  # 1-4: a header-like line in a string
+        "[[a]]\n"  # 5
+        "x = [\n  1,\n  { y = 'z]' },\n]\n"  # 6-9
+        "[[a]]\n"  # 10
+        "[a.b]\n"  # 11
+        '"q.k" = 1979-05-27 07:32:00  # a comment = 1\n'  # 12
+    )
+    lines = key_lines(text)
+    assert ("fake",) not in lines
+    assert ("not",) not in lines
+    assert lines[("a", 0, "x", 1, "y")] == 8
+    assert lines[("a", 1)] == 10
+    assert lines[("a", 1, "b", "q.k")] == 12
+    assert path_text(("a", 1, "b", "q.k")) == 'a[2].b."q.k"'
