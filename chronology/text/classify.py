@@ -14,6 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 from chronology.text.phrasetrie import PhraseGroups
+from chronology.text.screen import Screen, screen_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class Kind:
     trigger: bool
     closure: bool
     link_days: int
+    screen: Screen  # the words a text needs for ``pattern`` to have a chance
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -49,6 +51,7 @@ def lexicon() -> tuple[Kind, ...]:
             trigger=bool(spec.get("trigger")),
             closure=bool(spec.get("closure")),
             link_days=int(spec.get("link_days", 0)),
+            screen=screen_of(spec["phrases"], "literal"),
         )
         for name, spec in table.items()
     )
