@@ -51,7 +51,8 @@ def bank_holidays(year: int) -> dict[dt.date, str]:
 @cache
 def _weekday_holidays(year: int) -> list[dt.date]:
     # a substitute day can be listed under the year before: look in the years around
-    listed = {day for y in (year - 1, year, year + 1) for day in bank_holidays(y)}
+    around = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+    listed = {day for y in around for day in bank_holidays(y)}
     return sorted(day for day in listed if day.year == year and day.weekday() < _SATURDAY)
 
 
@@ -65,7 +66,8 @@ def _busdays(first_year: int, last_year: int) -> np.busdaycalendar:
 def _covering(first: dt.date, last: dt.date, years_after: int = 0) -> np.busdaycalendar:
     low, high = sorted((first.year, last.year))
     high += years_after
-    return _busdays(low - low % _DECADE, high - high % _DECADE + _DECADE - 1)
+    from_year = max(dt.MINYEAR, low - low % _DECADE)
+    return _busdays(from_year, min(dt.MAXYEAR, high - high % _DECADE + _DECADE - 1))
 
 
 def is_working_day(day: dt.date) -> bool:
