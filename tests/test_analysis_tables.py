@@ -123,6 +123,6 @@ def test_analysis_xlsx_writes_the_contact_sheets(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     by_episode = [[c.value for c in row] for row in book["Contacts by episode"].iter_rows()]
     assert by_episode[0][7:] == [CSC, GP, POLICE]
-    assert by_episode[-1][:2] == ["(none)", "No date, so no episode"]
+    assert by_episode[-1][:2] == ["(none)", "In no key episode"]
     assert all(isinstance(v, int) for row in by_episode[1:] for v in row[4:])
     json.dumps(by_episode)  # plain cells only

@@ -20,7 +20,7 @@ from chronology.stages.analysis.common import Finding
 from chronology.stages.scope import OUT_OF_SCOPE
 
 Cell = str | int | float | None
-NO_EPISODE = "(none)"  # events without a date belong to no episode
+NO_EPISODE = "(none)"  # undated events, and those outside every episode the author gave
 
 
 def rows(frame: pd.DataFrame) -> list[list[Cell]]:
@@ -118,8 +118,9 @@ def _iso(day: object) -> str | None:
 
 
 def contacts_by_episode(chronology: Chronology) -> pd.DataFrame:
-    """Episode × agency: entries each agency recorded in each key episode (and in none, for
-    undated events), with the episode's dates, events and how many agencies were involved."""
+    """Episode × agency: entries each agency recorded in each key episode (and in none: undated
+    events, or outside the author's episodes), with the episode's dates, its events and how
+    many agencies were involved."""
     entries = _entries(chronology)
     order = [str(e["id"]) for e in chronology.episodes]
     if (entries["episode"] == NO_EPISODE).any():
@@ -129,11 +130,11 @@ def contacts_by_episode(chronology: Chronology) -> pd.DataFrame:
     about = {str(e["id"]): e for e in chronology.episodes}
     head = pd.DataFrame({
         "Episode": order,
-        "Title": [about.get(i, {}).get("title", "No date, so no episode") for i in order],
+        "Title": [about.get(i, {}).get("title", "In no key episode") for i in order],
         "Start": [about.get(i, {}).get("start") for i in order],
         "End": [about.get(i, {}).get("end") for i in order],
-        "Events": entries.groupby("episode")["event"].nunique().reindex(order).tolist(),
-        "Entries": counts.sum(axis=1).tolist(),
-        "Agencies": (counts > 0).sum(axis=1).tolist(),
-    })  # fmt: skip
+        "Events": entries.groupby("episode")["event"].nunique().reindex(order, fill_value=0),
+        "Entries": counts.sum(axis=1),
+        "Agencies": (counts > 0).sum(axis=1),
+    }, index=order).reset_index(drop=True)  # fmt: skip
     return pd.concat([head, counts.reset_index(drop=True)], axis=1)
