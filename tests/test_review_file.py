@@ -227,3 +227,27 @@ def test_the_locator_follows_headers_strings_and_arrays() -> None:
     assert lines[("a", 1)] == 10
     assert lines[("a", 1, "b", "q.k")] == 12
     assert path_text(("a", 1, "b", "q.k")) == 'a[2].b."q.k"'
+
+
+_HEADING_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_HEADING_TEXT, min_size=1, max_size=6, unique=True),
+    _HEADING_TEXT,
+    _HEADING_TEXT.filter(str.strip),
+)
+def test_init_writes_toml_that_reads_back_for_any_headings_and_names(
+    extra: list[str], agency: str, file: str
+) -> None:
+    from chronology.loaders.headings import map_headings
+    from chronology.model.schema import LoadResult
+    from chronology.review.write import FileSummary, render_review
+
+    headings = list(dict.fromkeys(["Date\nof contact", "Details\t(summary)", *extra]))
+    text = render_review(LoadResult(), [FileSummary(file, agency, headings)])
+    (written,) = tomllib.loads(text)["agencies"]
+    mapped = {headings[i]: name for i, name in map_headings(headings).items()}
+    assert written["columns"] == mapped
+    assert written["name"] == agency
