@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -23,17 +23,9 @@ _LEAD = re.compile(r"\w*")
 
 @dataclass(frozen=True, slots=True)
 class TextWords:
-    """The words of one lower-cased text, and (worked out when first asked) the set of
-    their beginnings of each length."""
+    """The words of one lower-cased text."""
 
     words: frozenset[str]
-    _starts: dict[int, frozenset[str]] = field(default_factory=dict)
-
-    def starts(self, length: int) -> frozenset[str]:
-        found = self._starts.get(length)
-        if found is None:
-            found = self._starts[length] = frozenset(w[:length] for w in self.words)
-        return found
 
 
 @lru_cache(maxsize=1 << 16)
@@ -47,13 +39,13 @@ class Screen:
     """What a text's words must include for a pattern to have a chance of matching."""
 
     words: frozenset[str] = frozenset()  # a word of the text is one of these…
-    prefixes: tuple[tuple[int, frozenset[str]], ...] = ()  # …or begins with one of these
+    prefixes: tuple[str, ...] = ()  # …or begins with one of these
     always: bool = True  # no screen could be made: always search
 
     def may_match(self, text: TextWords) -> bool:
         if self.always or not self.words.isdisjoint(text.words):
             return True
-        return any(not text.starts(n).isdisjoint(group) for n, group in self.prefixes)
+        return bool(self.prefixes) and any(w.startswith(self.prefixes) for w in text.words)
 
 
 NONE = Screen()
@@ -61,12 +53,8 @@ NONE = Screen()
 
 def screen(words: Iterable[str], prefixes: Iterable[str]) -> Screen:
     """A screen letting through texts with one of ``words`` or a word beginning with one of
-    ``prefixes`` (a prefix shorter than a word only lets more texts through)."""
-    by_length: dict[int, set[str]] = {}
-    for prefix in prefixes:
-        by_length.setdefault(len(prefix), set()).add(prefix)
-    grouped = tuple((n, frozenset(group)) for n, group in sorted(by_length.items()))
-    return Screen(frozenset(words), grouped, always=False)
+    ``prefixes``."""
+    return Screen(frozenset(words), tuple(sorted(set(prefixes))), always=False)
 
 
 def either(screens: Iterable[Screen]) -> Screen:
@@ -75,7 +63,7 @@ def either(screens: Iterable[Screen]) -> Screen:
     if any(s.always for s in listed):
         return NONE
     words = frozenset().union(*(s.words for s in listed))
-    return screen(words, (p for s in listed for _n, group in s.prefixes for p in group))
+    return screen(words, (p for s in listed for p in s.prefixes))
 
 
 def screen_of(phrases: Iterable[str], style: Style) -> Screen:
@@ -114,32 +102,30 @@ def _first_word(phrase: str, style: Style) -> tuple[str, bool] | None:
 
 
 class Screens:
-    """Many screens at once: which of them let a text through, worked out from the text's
-    words (a few set operations) rather than by asking each screen in turn."""
+    """Many screens at once: which of them let a text through, from what each of its words
+    lets through (worked out once per distinct word: a review's vocabulary is small)."""
 
     def __init__(self, screens: Sequence[Screen]) -> None:
-        self.count = len(screens)
         self._always = frozenset(i for i, s in enumerate(screens) if s.always)
-        self._by_word: dict[str, set[int]] = {}
-        self._by_start: dict[int, dict[str, set[int]]] = {}
-        for number, each in enumerate(screens):
-            if each.always:
-                continue
-            for word in each.words:
-                self._by_word.setdefault(word, set()).add(number)
-            for length, group in each.prefixes:
-                table = self._by_start.setdefault(length, {})
-                for prefix in group:
-                    table.setdefault(prefix, set()).add(number)
-        self._words = frozenset(self._by_word)
-        self._starts = {n: frozenset(table) for n, table in self._by_start.items()}
+        self._screens = [(i, s) for i, s in enumerate(screens) if not s.always]
+        self._by_word = _WordIds(self)
+
+    def ids_for(self, word: str) -> frozenset[int]:
+        """The screens one word lets through."""
+        return frozenset(
+            i for i, s in self._screens if word in s.words or word.startswith(s.prefixes)
+        )
 
     def passing(self, text: TextWords) -> list[int]:
         """The positions of the screens that let ``text`` through, in order."""
-        found = set(self._always)
-        for word in text.words & self._words:
-            found |= self._by_word[word]
-        for length, starts in self._starts.items():
-            for start in text.starts(length) & starts:
-                found |= self._by_start[length][start]
-        return sorted(found)
+        return sorted(self._always.union(*map(self._by_word.__getitem__, text.words)))
+
+
+class _WordIds(dict[str, frozenset[int]]):
+    def __init__(self, screens: Screens) -> None:
+        super().__init__()
+        self._screens = screens
+
+    def __missing__(self, word: str) -> frozenset[int]:
+        found = self[word] = self._screens.ids_for(word)
+        return found
