@@ -215,6 +215,7 @@ def detect(events: Sequence[Event], params: Mapping[str, int]) -> list[list[Even
         c.events
         for c in walk.done
         if c.death
+        or (c.serious and len(c.agencies) >= params["min_agencies"])
         or (len(c.events) >= params["min_events"] and len(c.agencies) >= params["min_agencies"])
     ]
 
