@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from chronology.dates import DateSpan, Precision
@@ -87,11 +87,16 @@ def one_record_event(source: Source) -> Event:
 
 def attributed_text(sources: Sequence[Source], attribute: str) -> str:
     """One agency's text as it is; several agencies' accounts each under its agency's name."""
+    return attributed(sources, lambda source: str(getattr(source, attribute)))
+
+
+def attributed(sources: Sequence[Source], text_of: Callable[[Source], str]) -> str:
+    """``text_of`` each source, as ``attributed_text`` joins them."""
     if len(sources) == 1:
-        return str(getattr(sources[0], attribute))
+        return text_of(sources[0])
     accounts: list[tuple[str, str]] = []
     for source in sources:
-        text = str(getattr(source, attribute))
+        text = text_of(source)
         if text and (source.agency, text) not in accounts:
             accounts.append((source.agency, text))
     if len({source.agency for source in sources}) <= 1:
