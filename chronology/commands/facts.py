@@ -1,7 +1,9 @@
-"""``chronology facts CHRONOLOGY_JSON [--template T] [--out DIR]``: re-render the Facts draft.
+"""``chronology facts CHRONOLOGY_JSON [--template T] [--reference-docx D] [--out DIR]``:
+re-render the Facts draft.
 
 Starts from a saved ``chronology.json`` (episodes, paragraph numbering and review title
-included), so an author can change the template without merging again.
+included), so an author can change the template without merging again. The template shapes
+facts.md and facts.docx alike (the Word draft is built from the Markdown it writes).
 """
 
 from __future__ import annotations
@@ -19,6 +21,16 @@ TemplateOpt = Annotated[
         "--template", "-t", help="Your own Markdown template (start from templates/facts.md.j2)."
     ),
 ]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-docx",
+        help="A Word document whose styles and page setup facts.docx takes (its text is not "
+        "copied), as pandoc's --reference-doc.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
 OutOpt = Annotated[
     Path | None,
     typer.Option(
@@ -28,7 +40,10 @@ OutOpt = Annotated[
 
 
 def facts_command(
-    chronology_json: ChronologyArg, template: TemplateOpt = None, out: OutOpt = None
+    chronology_json: ChronologyArg,
+    template: TemplateOpt = None,
+    reference_docx: ReferenceOpt = None,
+    out: OutOpt = None,
 ) -> None:
     """Write the draft Facts section (facts.md and facts.docx) from a saved chronology."""
     from chronology.codec import read_chronology
@@ -36,5 +51,6 @@ def facts_command(
 
     chronology = read_chronology(chronology_json)
     folder = out if out is not None else chronology_json.parent
-    written = facts_md.write(chronology, folder, template) + facts_docx.write(chronology, folder)
+    written = facts_md.write(chronology, folder, template)
+    written += facts_docx.write(chronology, folder, template, reference_docx)
     console.print("Wrote " + ", ".join(str(p) for p in written))
