@@ -1,7 +1,7 @@
 # One entry point for developer tasks. Uses the active Python environment.
 PY ?= python
 
-.PHONY: install test lint typecheck bench samples check
+.PHONY: install test lint typecheck bench bench-quick identical docs samples check
 
 install:            ## install the project with test and dev tools
 	$(PY) -m pip install -e ".[test,dev]"
@@ -10,14 +10,24 @@ test:               ## run the test suite
 	$(PY) -m pytest
 
 lint:               ## ruff lint and format check
-	$(PY) -m ruff check chronology tests benchmarks
-	$(PY) -m ruff format --check chronology tests benchmarks
+	$(PY) -m ruff check chronology tests benchmarks scripts
+	$(PY) -m ruff format --check chronology tests benchmarks scripts
 
-typecheck:          ## mypy --strict on the package
+typecheck:          ## mypy --strict on the package and the developer scripts
 	$(PY) -m mypy
+	$(PY) -m mypy --strict scripts
 
-bench:              ## benchmark against the I/O-only baseline (writes benchmarks/results.md)
+bench:              ## benchmark both kinds of text against the I/O-only baseline (writes benchmarks/results.md)
 	$(PY) benchmarks/bench.py
+
+bench-quick:        ## one round at 2x50 rows: the benchmark runs (no figures kept)
+	$(PY) benchmarks/bench.py --quick
+
+identical:          ## outputs byte for byte against a base revision (BASE=12519d8, SETS=...)
+	$(PY) scripts/identical.py $(if $(BASE),--base $(BASE)) $(if $(SETS),--sets $(SETS))
+
+docs:               ## regenerate docs/cli.md from the commands' --help
+	$(PY) scripts/cli_docs.py
 
 samples:            ## regenerate samples/imrs from samples/make_samples.py
 	$(PY) samples/make_samples.py

@@ -1,17 +1,25 @@
 """Generate N agencies × M rows of synthetic chronologies (xlsx) for the benchmark.
 
+Two kinds of text (``KINDS``): "everyday", a broad chronology vocabulary in which about 40 % of
+rows name another agency, as in the samples; and "dense", a vocabulary of 60 words in which
+most rows name a meeting kind and an agency, so that the work which looks for meetings and
+agencies in the text finds them in nearly every row.
+
 About 10 % of rows are multi-agency occurrences: the same meeting or call recorded by a second
 agency in its own words. Each file runs in date order, as agency chronologies do, with about
-1 % of rows out of place. Deterministic for a given seed.
+1 % of rows out of place. Deterministic for a given seed and kind, to the byte.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import xlsxwriter
+
+FIXED_TIME = dt.datetime(2020, 1, 1)
 
 AGENCY_TYPES = [
     "Police", "Childrens Social Care", "Health Visiting", "GP Practice", "Housing", "Womens Aid",
@@ -50,8 +58,47 @@ SHARED = [
 ]
 
 
+# "dense": meeting kinds and agencies as the agencies write them, and the few words around them.
+MEETINGS = [
+    "strategy discussion", "ICPC", "RCPC", "core group", "MARAC", "s42 planning meeting",
+    "MASH screening", "professionals meeting", "discharge planning meeting",
+    "child in need meeting", "TAC meeting", "MAPPA meeting",
+]  # fmt: skip
+AGENCIES = [
+    "police", "CSC", "GP", "HV", "school", "ambulance", "A&E", "housing", "probation",
+    "midwife", "IDVA", "CAMHS", "nursery", "social worker",
+]  # fmt: skip
+DENSE_FILLER = (
+    "attended held with by at for and to invited minutes shared agreed actions plan referral "
+    "concerns mother father children risk consent discussed safety outcome update information"
+).split()
+DENSE_WORDS = sorted({*DENSE_FILLER, *(w for p in MEETINGS + AGENCIES for w in p.split())})
+DENSE_FORMS = [
+    "{meeting} held with {agency}",
+    "{agency} attended {meeting}",
+    "{meeting}, {agency} and {other} present",
+    "Invited to {meeting} by {agency}",
+    "{agency} shared information at {meeting}",
+]
+
+
 def _text(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 40))).capitalize() + "."
+
+
+def _dense_text(rng: random.Random) -> str:
+    """Most rows (85 %) name a meeting kind and one or two agencies; the rest of every row
+    comes from the same small vocabulary, so agency and meeting words are everywhere."""
+    words = [rng.choice(DENSE_WORDS) for _ in range(rng.randint(6, 30))]
+    if rng.random() < 0.85:
+        agency, other = rng.sample(AGENCIES, 2)
+        form = rng.choice(DENSE_FORMS)
+        words.insert(0, form.format(meeting=rng.choice(MEETINGS), agency=agency, other=other))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+KINDS: dict[str, Callable[[random.Random], str]] = {"everyday": _text, "dense": _dense_text}
 
 
 def _in_date_order(entries: list[tuple[dt.datetime, str, str]], rng: random.Random) -> None:
@@ -62,7 +109,10 @@ def _in_date_order(entries: list[tuple[dt.datetime, str, str]], rng: random.Rand
         entries.insert(rng.randrange(len(entries)), entries.pop(rng.randrange(len(entries))))
 
 
-def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path]:
+def generate(
+    folder: Path, agencies: int, rows: int, seed: int = 7, kind: str = "everyday"
+) -> list[Path]:
+    text = KINDS[kind]
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     names = [
@@ -82,7 +132,7 @@ def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path
                 tables[other].append((when, theirs.format(other=name.split(" ", 2)[2]), "Shared"))
             else:
                 tables[name].append(
-                    (when, _text(rng), rng.choice(["NFA", "Advice given", "Review"]))
+                    (when, text(rng), rng.choice(["NFA", "Advice given", "Review"]))
                 )
     paths = []
     for name, generated in tables.items():
@@ -90,6 +140,7 @@ def generate(folder: Path, agencies: int, rows: int, seed: int = 7) -> list[Path
         _in_date_order(entries, rng)
         path = folder / f"{name} IMR chronology.xlsx"
         workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+        workbook.set_properties({"created": FIXED_TIME})  # same seed, same bytes
         sheet = workbook.add_worksheet("Chronology")
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
         sheet.write_row(0, 0, ["Date/Time", "Details", "Outcome", "Officer"])

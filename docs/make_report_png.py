@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from chronology import pipeline  # noqa: E402
 from chronology.render import html  # noqa: E402
-from chronology.review import load_review  # noqa: E402
+from chronology.review.read import load_review  # noqa: E402
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chronology.dates import DateError, DateSpan, parse_date
-from chronology.schema import Source
+from chronology.dates.span import DateError, DateSpan, parse_date
+from chronology.model.schema import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

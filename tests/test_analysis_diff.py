@@ -9,12 +9,12 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from chronology.analysis.diff import diff_chronologies, load_for_diff, word_diff
-from chronology.analysis.diff_output import to_csv, to_json, to_markdown, to_table
 from chronology.cli import app
-from chronology.codec import dumps
-from chronology.merge import merge
-from chronology.schema import Chronology
+from chronology.merge.groups import merge
+from chronology.model.codec import dumps
+from chronology.model.schema import Chronology
+from chronology.stages.analysis.diff import diff_chronologies, load_for_diff, word_diff
+from chronology.stages.analysis.diff_output import to_csv, to_json, to_markdown, to_table
 from tests.conftest import source, write_xlsx
 
 HEADER = ["Date", "Time", "Details", "Action Taken"]

@@ -3,9 +3,9 @@ agency's table, and conflicting times of day; and the look-alikes that must not 
 
 from __future__ import annotations
 
-from chronology.analysis.discrepancies import find_discrepancies
-from chronology.merge import merge
-from chronology.schema import Chronology, Source
+from chronology.merge.groups import merge
+from chronology.model.schema import Chronology, Source
+from chronology.stages.analysis.discrepancies import find_discrepancies
 from tests.conftest import source
 
 POLICE = "Northbridge Police"

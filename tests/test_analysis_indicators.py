@@ -3,25 +3,20 @@ look-alikes that are not indicators."""
 
 from __future__ import annotations
 
-import marshal
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from chronology.analysis import run_checks
-from chronology.analysis.indicators import (
-    FOUND_AHEAD,
-    Mention,
-    mentions_ahead,
+from chronology.merge.groups import merge
+from chronology.model.errors import ReviewFileError
+from chronology.model.schema import Chronology, Source
+from chronology.pipeline import load_all
+from chronology.stages.analysis import run_checks
+from chronology.stages.analysis.indicators import (
     parse_lexicon,
     who_knew_what,
 )
-from chronology.classify import load_rules
-from chronology.errors import ReviewFileError
-from chronology.merge import merge
-from chronology.pipeline import load_all
-from chronology.schema import Chronology, Source
+from chronology.text.classify import load_rules
 from tests.conftest import SAMPLES, source
 
 POLICE = "Northbridge Police"
@@ -183,32 +178,3 @@ def test_a_lexicon_without_indicators_is_refused(tmp_path: Path) -> None:
 def _sample_chronology() -> tuple[Chronology, list[Source]]:
     loaded = load_all(sorted((SAMPLES / "imrs").iterdir()))
     return Chronology(events=merge(loaded.sources)), loaded.sources
-
-
-def test_mentions_found_ahead_give_the_findings_a_search_here_gives() -> None:
-    """What a worker finds while the records merge (marshalled back, as it comes) serves
-    the check, and changes nothing."""
-    chronology, records = _sample_chronology()
-    lexicon = parse_lexicon(load_rules("indicators.toml"))
-    plain = who_knew_what(chronology, lexicon)
-    found = mentions_ahead(records, lexicon)
-    assert len(found) > 20
-    FOUND_AHEAD.remember(records, lexicon, marshal.loads(marshal.dumps(found)))  # noqa: S302 - our own
-    assert who_knew_what(chronology, lexicon) == plain
-    assert sum(len(f["hits"]) for f in plain) > 20
-
-
-def test_mentions_found_ahead_serve_only_their_own_records_lexicon_and_once() -> None:
-    chronology, records = _sample_chronology()
-    lexicon = parse_lexicon(load_rules("indicators.toml"))
-    plain = who_knew_what(chronology, lexicon)
-    nothing: dict[int, list[Mention]] = {}
-    FOUND_AHEAD.remember(records, lexicon, nothing)  # "found nothing": served, so no hits
-    assert not any(f["hits"] for f in who_knew_what(chronology, lexicon))
-    assert who_knew_what(chronology, lexicon) == plain  # served once only
-    FOUND_AHEAD.remember(records, lexicon, nothing)
-    copies = Chronology(events=merge([replace(s) for s in records]))
-    assert who_knew_what(copies, lexicon) == plain  # other objects: searched here
-    FOUND_AHEAD.remember(records, lexicon, nothing)
-    other = parse_lexicon({"indicators": {"weapon": {"phrases": ["knife"]}}})
-    assert who_knew_what(chronology, other)[0]["hits"]  # another lexicon: searched here

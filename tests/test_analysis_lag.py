@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from chronology.analysis import run_checks
-from chronology.analysis.lag import recording_lag
-from chronology.merge import merge
-from chronology.schema import Chronology
+from chronology.merge.groups import merge
+from chronology.model.schema import Chronology
+from chronology.stages.analysis import run_checks
+from chronology.stages.analysis.lag import recording_lag
 from tests.conftest import source
 
 POLICE = "Northbridge Police"

@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 from typer.testing import CliRunner
 
-from chronology.analysis import run_checks, summary_lines
 from chronology.cli import app
-from chronology.codec import dumps, read_chronology
-from chronology.merge import merge
+from chronology.merge.groups import merge
+from chronology.model.codec import dumps, read_chronology
+from chronology.model.schema import Chronology
 from chronology.render import FORMATS, analysis_xlsx
-from chronology.schema import Chronology
+from chronology.stages.analysis import run_checks, summary_lines
 from tests.conftest import source, write_xlsx
 
 POLICE = "Northbridge Police"

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from chronology.analysis.lag import recording_lag
 from chronology.cli import app
-from chronology.codec import read_chronology
+from chronology.model.codec import read_chronology
+from chronology.stages.analysis.lag import recording_lag
 from tests.conftest import SAMPLES
 
 DESIGN_FILE = SAMPLES / "design.toml"

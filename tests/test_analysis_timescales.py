@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from chronology.analysis import run_checks
-from chronology.analysis.common import read_rules_file
-from chronology.analysis.timescale_rules import parse_rules
-from chronology.analysis.timescales import check_timescales
-from chronology.classify import load_rules
-from chronology.errors import ReviewFileError
-from chronology.merge import merge
-from chronology.schema import Chronology
+from chronology.merge.groups import merge
+from chronology.model.errors import ReviewFileError
+from chronology.model.schema import Chronology
+from chronology.stages.analysis import run_checks
+from chronology.stages.analysis.common import read_rules_file
+from chronology.stages.analysis.timescale_rules import parse_rules
+from chronology.stages.analysis.timescales import check_timescales
+from chronology.text.classify import load_rules
 from tests.conftest import source
 
 POLICE = "Northbridge Police"

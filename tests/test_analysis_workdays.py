@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronology.workdays import (
+from chronology.dates.workdays import (
     add_months,
     add_working_days,
     bank_holidays,

@@ -18,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from chronology.cli import app
-from chronology.errors import TooLargeError
 from chronology.loaders import load_file
 from chronology.loaders.cells import column_letter
+from chronology.model.errors import TooLargeError
 from tests.bad_inputs import make_bad_inputs
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"

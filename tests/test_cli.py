@@ -267,29 +267,15 @@ def test_every_command_reading_a_chronology_explains_a_file_that_is_not_one(
     assert "Traceback" not in result.output
 
 
-def test_objects_are_left_for_the_exit_only_when_the_process_ends_at_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from chronology import gcpause
-
-    monkeypatch.setattr(gcpause, "_kept", [])
-    gcpause.keep_until_exit("a merge")  # a test or library caller: freed as usual
-    assert gcpause._kept == []
-    monkeypatch.setattr(gcpause, "_ends_at_once", False)
-    gcpause.ends_at_once()
-    gcpause.keep_until_exit("a merge")
-    assert gcpause._kept == ["a merge"]
-
-
 def test_a_bug_is_reported_by_kind_and_place_never_quoting_the_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from chronology import intake
+    from chronology.loaders import intake
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise ValueError("Kayleigh Marsh, 07700 900123")  # what an exception may carry
 
-    monkeypatch.setattr(intake._Loader, "one", broken)
+    monkeypatch.setattr(intake, "load_file", broken)
     result = runner.invoke(app, ["merge", str(SAMPLES / "imrs"), "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "internal error: ValueError at test_cli.py line" in result.output

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology.dates import (
+from chronology.dates.span import (
     DateError,
     DateSpan,
     Precision,

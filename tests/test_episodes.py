@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 import tomllib
 from dataclasses import replace
 
 import pytest
 
-from chronology.episode_rules import KINDS_AHEAD, firm_trigger_kinds, kinds_ahead
-from chronology.episodes import assign_episodes, episode_title, month_range, read_ahead
-from chronology.errors import ReviewFileError
-from chronology.merge import merge
+from chronology.merge.groups import merge
+from chronology.model.errors import ReviewFileError
+from chronology.model.schema import Chronology, Source
 from chronology.pipeline import load_all
-from chronology.schema import Chronology, Source
+from chronology.stages.episode_rules import firm_trigger_kinds
+from chronology.stages.episodes import assign_episodes, episode_title, month_range
 from tests.conftest import SAMPLES, source
 
 POLICE = "Northbridge Police"
@@ -239,7 +238,7 @@ DESIGN = SAMPLES / "design.toml"
 @pytest.fixture(scope="module")
 def merged_samples() -> Chronology:
     from chronology import pipeline
-    from chronology.review import load_review
+    from chronology.review.read import load_review
 
     paths = sorted((SAMPLES / "imrs").iterdir())
     review = load_review(SAMPLES / "review.toml")
@@ -273,32 +272,3 @@ def _samples() -> tuple[Chronology, list[Source]]:
 def _episodes(chronology: Chronology) -> list[tuple[str, list[str]]]:
     assign_episodes(chronology, {})
     return [(e["id"], list(e["events"])) for e in chronology.episodes]
-
-
-def test_kinds_found_ahead_give_the_episodes_a_reading_here_gives() -> None:
-    """What a worker reads while the records merge (marshalled back, as it comes) serves
-    the detection, and changes nothing."""
-    chronology, records = _samples()
-    plain = _episodes(chronology)
-    found = kinds_ahead(records)
-    assert len(found) > 50
-    KINDS_AHEAD.remember(records, None, marshal.loads(marshal.dumps(found)))  # noqa: S302
-    assert _episodes(chronology) == plain
-    assert len(plain) >= 3
-
-
-def test_kinds_found_ahead_serve_only_their_own_records() -> None:
-    chronology, records = _samples()
-    plain = _episodes(chronology)
-    KINDS_AHEAD.remember(records, None, {})  # "no kinds anywhere": served, so no episodes
-    assert _episodes(chronology) == []
-    assert _episodes(chronology) == plain  # served once only
-    KINDS_AHEAD.remember(records, None, {})
-    copies = Chronology(events=merge([replace(s) for s in records]))
-    assert _episodes(copies) == plain  # other objects: read here
-
-
-def test_no_kinds_are_read_ahead_where_the_review_file_gives_the_episodes() -> None:
-    hook = read_ahead([], {"episodes": [{"title": "All", "start": "2020-01-01"}]})
-    assert hook is None
-    assert read_ahead([], {}) is not None

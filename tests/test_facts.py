@@ -16,16 +16,16 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from typer.testing import CliRunner
 
-from chronology import facts as facts_module
 from chronology.cli import app
-from chronology.codec import read_chronology
-from chronology.dates import DateSpan
-from chronology.episodes import assign_episodes
-from chronology.facts import Facts, build
-from chronology.merge import merge
+from chronology.dates.span import DateSpan
+from chronology.facts import draft as facts_module
+from chronology.facts.draft import Facts, build
+from chronology.merge.groups import merge
+from chronology.model.codec import read_chronology
+from chronology.model.schema import Chronology, Source
 from chronology.render import facts_docx, facts_md
 from chronology.render import json as json_writer
-from chronology.schema import Chronology, Source
+from chronology.stages.episodes import assign_episodes
 from tests.conftest import SAMPLES, source
 
 POLICE = "Kingsmere Police"
@@ -370,12 +370,16 @@ def test_the_facts_command_rerenders_from_a_saved_chronology(tmp_path: Path) -> 
 
 
 def test_a_chronology_saved_without_episodes_still_renders(tmp_path: Path) -> None:
+    """The facts command finds the episodes of a chronology saved before they existed."""
+    from chronology.cli import app
+
     made = Chronology(events=merge(sources()))
     json_writer.write(made, tmp_path)
-    again = read_chronology(tmp_path / "chronology.json")
-    draft = build(again)
-    assert "The first key episode: August to October 2010" in [p.title for p in draft.parts]
-    assert draft.first_paragraph == 1
+    result = CliRunner().invoke(app, ["facts", str(tmp_path / "chronology.json")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "facts.md").read_text(encoding="utf-8")
+    assert "The first key episode: August to October 2010" in text
+    assert "\n1. " in text  # numbered from 1
 
 
 # ---------------------------------------------------------------- the samples (golden)
@@ -386,7 +390,7 @@ GOLDEN = SAMPLES / "expected" / "facts.md"
 def test_the_samples_facts_draft_matches_the_golden_file() -> None:
     """Regenerate after an intended change with ``UPDATE_GOLDEN=1 pytest tests/test_facts.py``."""
     from chronology import pipeline
-    from chronology.review import load_review
+    from chronology.review.read import load_review
 
     review = load_review(SAMPLES / "review.toml")
     loaded = pipeline.load_all(sorted((SAMPLES / "imrs").iterdir()), pipeline.spec_from(review))

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology import matching
-from chronology.judgement import pairs_of
-from chronology.units import Link, Unit
+from chronology.merge import candidates as matching
+from chronology.merge.rules import pairs_of
+from chronology.merge.units import Link, Unit
 
 DAY = 734_000
 

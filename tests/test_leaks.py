@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology import leaks
-from chronology.pseudonyms import Glossary
+from chronology.privacy import leaks
+from chronology.privacy.pseudonyms import Glossary
 
 GLOSSARY = Glossary({"Kayleigh Dunmore": "the victim", "Mason Dunmore": "Child 2"})
 PARTS = GLOSSARY.name_parts()

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from chronology.dates import Precision
-from chronology.errors import (
+from chronology.dates.span import Precision
+from chronology.loaders import load_file
+from chronology.loaders.agency import agency_from_filename
+from chronology.loaders.headings import field_for, map_headings
+from chronology.model.errors import (
     EmptyFileError,
     EncryptedFileError,
     NoDateColumnError,
     UnsupportedFormatError,
 )
-from chronology.loaders import load_file
-from chronology.loaders.agency import agency_from_filename
-from chronology.loaders.headings import field_for, map_headings
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology import events, matching, units
-from chronology.dates import parse_date
-from chronology.merge import merge
-from chronology.schema import Source
+from chronology.dates.span import parse_date
+from chronology.merge import candidates as matching
+from chronology.merge import events, units
+from chronology.merge.groups import merge
+from chronology.model.schema import Source
 from tests.conftest import source
 from tests.strategies import PHRASES
 
@@ -367,7 +368,7 @@ def test_ranked_links_are_the_best_of_each_pair_strongest_first(
 
 @given(st.lists(st.integers(0, 30), max_size=20), st.lists(st.integers(0, 30), max_size=20))
 def test_membership_by_binary_search_is_that_of_isin(keys: list[int], of: list[int]) -> None:
-    from chronology import meetings
+    from chronology.merge import meetings
 
     found = meetings._within(np.array(keys, dtype=np.int64), np.array(of, dtype=np.int64))
     assert found.tolist() == np.isin(keys, of).tolist()

@@ -146,7 +146,7 @@ def test_no_row_runs_into_the_next(outputs: Path, sheet: str) -> None:
         footer = max(w.top for w in page.words if w.text == "Page") - 1  # "Page 3 of 24"
         left = min(w.x for w in page.words)
         anchors = [w for w in page.words if w.x < left + 2 and re.fullmatch(r"E\d{4}", w.text)]
-        bands = [a.top - 1 for a in anchors] + [footer]
+        bands = [*sorted(a.top - 1 for a in anchors), footer]
         above = [w.text for w in page.words if w.middle < bands[0]]
         if _letters(above) != _letters(header):
             continue  # another sheet's page (a page of this one missing rows fails below)

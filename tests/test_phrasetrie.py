@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chronology.classify import load_rules
-from chronology.phrasetrie import PhraseGroups, trie_pattern
+from chronology.text.classify import load_rules
+from chronology.text.phrasetrie import PhraseGroups, trie_pattern
 
 KINDS = [spec["phrases"] for spec in load_rules("kinds.toml")["kinds"].values()]
 MENTIONS = [spec["mentions"] for spec in load_rules("agencies.toml")["types"].values()]

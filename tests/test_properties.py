@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import pipeline
-from chronology.codec import dumps
-from chronology.merge import merge
-from chronology.schema import Source
+from chronology.merge.groups import merge
+from chronology.model.codec import dumps
+from chronology.model.schema import Source
 from tests.conftest import source
 from tests.strategies import AGENCIES, PHRASES
 

@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronology import pipeline, render
-from chronology.codec import read_chronology
-from chronology.dates import parse_date
-from chronology.merge import merge
-from chronology.schema import Event
+from chronology.dates.span import parse_date
+from chronology.merge.groups import merge
+from chronology.model.codec import read_chronology
+from chronology.model.schema import Event
 from tests.strategies import AGENCIES, PHRASES
 
 DAYS = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2010, 2, 28))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 
 from chronology import pipeline
-from chronology.codec import dumps
-from chronology.pseudonyms import Glossary, anonymise_chronology
-from chronology.review import load_review
-from chronology.schema import Chronology
+from chronology.model.codec import dumps
+from chronology.model.schema import Chronology
+from chronology.privacy.pseudonyms import Glossary, anonymise_chronology
+from chronology.review.read import load_review
 from tests.conftest import SAMPLES
 
 
@@ -54,7 +54,7 @@ def test_with_nothing_to_replace_the_copy_equals_the_original_field_for_field() 
     the copy would come out at its default here."""
     from dataclasses import replace
 
-    from chronology.dates import DateSpan, Precision
+    from chronology.dates.span import DateSpan, Precision
 
     chronology, _glossary = _samples()
     every = [e for e in chronology.events if e.merge and e.episode and e.flags][:3]

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from chronology.dates import DateSpan, Precision
+from chronology.dates.span import DateSpan, Precision
+from chronology.model.schema import Chronology, Event, Source
 from chronology.render import html
-from chronology.schema import Chronology, Event, Source
 from tests.conftest import SAMPLES
 from tests.test_report_html import CSC, GP, POLICE, sample_chronology
 
@@ -254,7 +254,7 @@ def test_filters_are_instant_at_5000_events(browser: Any, tmp_path: Path) -> Non
 @pytest.mark.skipif(not (SAMPLES / "imrs").is_dir(), reason="samples/imrs not generated")
 def test_samples_report(browser: Any, tmp_path: Path) -> None:
     from chronology import pipeline
-    from chronology.review import load_review
+    from chronology.review.read import load_review
 
     review = load_review(SAMPLES / "review.toml")
     paths = sorted((SAMPLES / "imrs").iterdir())

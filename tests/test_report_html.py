@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from chronology import render
 from chronology.cli import app
-from chronology.codec import dumps
-from chronology.merge import merge
+from chronology.merge.groups import merge
+from chronology.model.codec import dumps
+from chronology.model.schema import Chronology
 from chronology.render import html, html_findings, timeline
 from chronology.render.colours import agency_colours
-from chronology.schema import Chronology
 from tests.conftest import source
 
 POLICE = "Northbridge Police"
@@ -335,26 +335,6 @@ def test_report_command_anonymises(tmp_path: Path, chronology: Chronology) -> No
     assert "WALSH" not in page
     assert "PARKER" not in page
     assert "The victim arrested the perpetrator" in page
-
-
-def test_the_timeline_and_the_word_draft_lay_out_and_draw_the_picture_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Written together, the two share the layout, the SVG and the picture."""
-    from chronology.render import timeline_png
-
-    chronology = sample_chronology()
-    calls: list[str] = []
-    for owner, name in ((timeline, "layout"), (timeline_png, "draw")):
-        real = getattr(owner, name)
-        monkeypatch.setattr(owner, name, lambda c, _r=real, _n=name: (calls.append(_n), _r(c))[1])
-    _piece, paths, _finished = render._write_held(
-        ("timeline", "docx"), full=chronology, shown=chronology, out=tmp_path
-    )
-    assert [p.name for written in paths for p in written] == [
-        "timeline.svg", "timeline.png", "facts.docx",
-    ]  # fmt: skip
-    assert sorted(calls) == ["draw", "layout"]
 
 
 def test_outside_a_shared_block_a_changed_chronology_is_drawn_afresh() -> None:

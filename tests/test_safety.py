@@ -18,10 +18,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from chronology import parallel, pipeline, render, warm
+from chronology import pipeline, render
 from chronology.cli import app
-from chronology.safety import inert, inert_row, write_with
-from chronology.schema import LoadResult
+from chronology.model.schema import LoadResult
+from chronology.privacy.safety import inert, inert_row, write_with
 from tests.conftest import SAMPLES, source
 
 runner = CliRunner()
@@ -157,39 +157,6 @@ def test_a_failed_write_leaves_every_previous_output_intact(
     assert [p.parent for p in seen] == [out]
     assert seen[0].name.endswith(".tmp")  # written beside the target, never over it
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-
-
-@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
-def test_a_failure_here_discards_what_the_warm_worker_wrote(
-    planted_input: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The timeline and the Word draft, written by the worker forked at the start, are
-    taken back and thrown away with the rest when another format fails: no leftovers."""
-    out = tmp_path / "out"
-    formats = ("--formats", "md,timeline,docx", "-q")
-    assert _run("merge", planted_input, "--out", out, *formats).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-
-    def fail_midway(path: Path) -> None:
-        path.write_bytes(b"half a draft")
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(
-        "chronology.render.facts_md.write_text",
-        lambda target, _text: write_with(target, fail_midway),
-    )
-    outcome = warm.Warm.outcome
-    warmed: list[bool] = []
-    monkeypatch.setattr(
-        warm.Warm, "outcome", lambda self: (r := outcome(self), warmed.append(r[0]))[0]
-    )
-    planted_input.write_text("Date,Details\n01/01/2011,A different chronology\n", "utf-8")
-    result = _run("merge", planted_input, "--out", out, *formats)
-    assert result.exit_code == 2, result.output
-    assert "No space left on device" in result.output
-    assert warmed == [True]  # the worker did write the timeline and the draft
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert _leftovers(out) == []
 
 
 def test_a_successful_run_replaces_every_output(planted_input: Path, tmp_path: Path) -> None:

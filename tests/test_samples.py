@@ -9,14 +9,12 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from chronology import parallel
 from chronology.cli import app
 from tests.conftest import SAMPLES
 
@@ -157,19 +155,3 @@ def test_anonymised_samples_leak_no_real_name(tmp_path: Path) -> None:
     facts = (out / "facts.md").read_text(encoding="utf-8")
     assert "the victim" in facts
     assert "Dunmore" not in facts
-
-
-@pytest.mark.skipif(not parallel.can_fork(), reason="no fork on this platform")
-def test_work_split_across_workers_gives_the_golden_outputs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The samples are below the size where work is split; force the split everywhere."""
-    monkeypatch.setattr("chronology.merge.map_chunks", partial(parallel.map_chunks, smallest=1))
-    monkeypatch.setattr(parallel, "cores", lambda: 3)  # three uneven chunks, three writers
-    files = sorted(str(p) for p in (SAMPLES / "imrs").iterdir())
-    review = str(SAMPLES / "review.toml")
-    result = CliRunner().invoke(app, ["merge", *files, "--review", review, "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
-    produced = (tmp_path / "chronology.json").read_text(encoding="utf-8")
-    assert produced == GOLDEN_JSON.read_text(encoding="utf-8")
-    assert (tmp_path / "facts.md").read_bytes() == (EXPECTED / "facts.md").read_bytes()

@@ -36,11 +36,11 @@ def analyse_command(
     Checks date discrepancies, recording lag, statutory timescales and who knew what, then
     writes chronology.json (with the new findings) and analysis.xlsx.
     """
-    from chronology.analysis import run_checks, summary_lines
-    from chronology.codec import read_chronology
+    from chronology.model.codec import read_chronology
     from chronology.render import analysis_xlsx
     from chronology.render import json as json_output
-    from chronology.review import find_review
+    from chronology.review.read import find_review
+    from chronology.stages.analysis import run_checks, summary_lines
 
     chronology = read_chronology(chronology_json)
     found = find_review(review)

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from chronology.schema import Chronology
+from chronology.model.schema import Chronology
 
 console = Console(stderr=True, highlight=False)
 

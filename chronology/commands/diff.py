@@ -42,10 +42,16 @@ def diff_command(
     OLD and NEW are two chronology.json files, or two versions of one agency's chronology
     (xlsx, csv, docx...), which are read as the same agency.
     """
-    from chronology.analysis.diff import diff_chronologies, load_for_diff
-    from chronology.analysis.diff_output import FORMATS, to_csv, to_json, to_markdown, to_table
     from chronology.loaders.agency import agency_from_filename
-    from chronology.safety import write_text
+    from chronology.privacy.safety import write_text
+    from chronology.stages.analysis.diff import diff_chronologies, load_for_diff
+    from chronology.stages.analysis.diff_output import (
+        FORMATS,
+        to_csv,
+        to_json,
+        to_markdown,
+        to_table,
+    )
 
     chosen = output_format.strip().lower()
     if chosen not in FORMATS:

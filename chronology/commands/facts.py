@@ -46,10 +46,14 @@ def facts_command(
     out: OutOpt = None,
 ) -> None:
     """Write the draft Facts section (facts.md and facts.docx) from a saved chronology."""
-    from chronology.codec import read_chronology
+    from chronology.model.codec import read_chronology
     from chronology.render import facts_docx, facts_md
 
     chronology = read_chronology(chronology_json)
+    if "episode_detection" not in chronology.meta:  # saved before episodes existed
+        from chronology.stages.episodes import assign_episodes
+
+        assign_episodes(chronology, {})
     folder = out if out is not None else chronology_json.parent
     written = facts_md.write(chronology, folder, template)
     written += facts_docx.write(chronology, folder, template, reference_docx)

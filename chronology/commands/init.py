@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from chronology.commands.common import console, expand_inputs
-from chronology.errors import OutputError
-from chronology.safety import write_text
+from chronology.model.errors import OutputError
+from chronology.privacy.safety import write_text
 
 
 def init_command(
@@ -25,8 +25,8 @@ def init_command(
             f"{output} already exists", hint="Edit it, or pass --force to replace it."
         )
     from chronology import pipeline
-    from chronology.initfile import FileSummary, render_review
-    from chronology.intake import display_names
+    from chronology.loaders.intake import display_names
+    from chronology.review.write import FileSummary, render_review
 
     paths = expand_inputs(files)
     loaded = pipeline.load_all(paths)

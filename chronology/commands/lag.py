@@ -11,7 +11,7 @@ from rich.text import Text
 from chronology.commands.common import ChronologyArg, console
 
 if TYPE_CHECKING:
-    from chronology.analysis.common import Finding
+    from chronology.stages.analysis.common import Finding
 
 ThresholdOpt = Annotated[
     int | None,
@@ -27,7 +27,7 @@ def _threshold(saved: list[Finding]) -> int:
     for summary in saved:
         if isinstance(summary, dict) and isinstance(summary.get("threshold_days"), int):
             return int(summary["threshold_days"])
-    from chronology.analysis.lag import LAG_THRESHOLD_DAYS
+    from chronology.stages.analysis.lag import LAG_THRESHOLD_DAYS
 
     return LAG_THRESHOLD_DAYS
 
@@ -81,8 +81,8 @@ def lag_command(chronology_json: ChronologyArg, threshold: ThresholdOpt = None) 
 
     Lag is the recorded-on date minus the event date, for entries where both are exact days.
     """
-    from chronology.analysis.lag import recording_lag
-    from chronology.codec import read_chronology
+    from chronology.model.codec import read_chronology
+    from chronology.stages.analysis.lag import recording_lag
 
     chronology = read_chronology(chronology_json)
     limit = threshold if threshold is not None else _threshold(chronology.analysis.get("lag", []))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,9 +19,8 @@ from chronology.commands.common import (
 )
 
 if TYPE_CHECKING:
-    from chronology.review import Review
-    from chronology.schema import Chronology
-    from chronology.warm import Warm
+    from chronology.model.schema import Chronology
+    from chronology.review.read import Review
 
 FilesArg = Annotated[
     list[Path],
@@ -53,11 +51,6 @@ InScopeOpt = Annotated[
     ),
 ]
 ALL_FORMATS = ",".join(render.FORMATS)
-# Inputs up to this size get a warm worker: a typical review's come to a few hundred kB
-# (the samples 92 kB, 3,000 synthetic rows 290 kB). Past a few thousand rows sending the
-# chronology to it costs more than the libraries' import it saves (measured: 10,000 rows
-# 0.4 s slower with it, 20,000 rows 1.4 s).
-WARM_INPUT_BYTES = 384 << 10
 
 
 def merge_command(
@@ -78,18 +71,13 @@ def merge_command(
     paths = expand_inputs(files)
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
-    with _warm_worker(paths, chosen) as warm:  # first: it loads libraries meanwhile
-        from chronology.analysis import summary_lines
-        from chronology.gcpause import keep_until_exit, without_gc
-        from chronology.review import find_review
+    from chronology.review.read import find_review
+    from chronology.stages.analysis import summary_lines
 
-        review = find_review(review_file)
-        with without_gc():
-            chronology, written = _run(
-                paths, review, out, chosen, warm, anonymise=anonymise, in_scope=in_scope,
-                quiet=quiet,
-            )  # fmt: skip
-            keep_until_exit(chronology)
+    review = find_review(review_file)
+    chronology, written = _run(
+        paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
+    )
     if not quiet:
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))
@@ -98,33 +86,11 @@ def merge_command(
         console.print("Wrote " + ", ".join(str(p) for p in written))
 
 
-def _warm_worker(
-    paths: list[Path], chosen: list[str]
-) -> contextlib.AbstractContextManager[Warm | None]:
-    """For small inputs, a worker that loads the timeline's and the Word draft's libraries
-    (about a third of a second) while the inputs are read, and then writes those formats.
-    Forked first, before any thread is started."""
-    if not set(chosen) & set(render.WARM) or _size(paths) > WARM_INPUT_BYTES:
-        return contextlib.nullcontext()
-    from chronology.warm import warmed
-
-    return warmed(render.prepare_warm)
-
-
-def _size(paths: list[Path]) -> int:
-    total = 0
-    for path in paths:
-        with contextlib.suppress(OSError):  # (reported, located, when it is read)
-            total += path.stat().st_size
-    return total
-
-
 def _run(
     paths: list[Path],
     review: Review | None,
     out: Path,
     chosen: list[str],
-    warm: Warm | None,
     *,
     anonymise: bool,
     in_scope: bool,
@@ -132,38 +98,25 @@ def _run(
 ) -> tuple[Chronology, list[Path]]:
     from rich.progress import Progress
 
-    from chronology import intake, pipeline
-    from chronology.gcpause import keep_until_exit
-    from chronology.pseudonyms import anonymise_chronology
-    from chronology.scope import in_scope_only
+    from chronology import pipeline
+    from chronology.privacy.pseudonyms import anonymise_chronology
+    from chronology.stages.scope import in_scope_only
 
-    bar = Progress(console=console, transient=True, disable=quiet)
-    task = bar.add_task("Loading chronologies", total=len(paths))
-    try:  # the bar's refresh thread starts once loading has forked its worker (on_start)
-        loaded, features = intake.load_all(
-            paths,
-            pipeline.spec_from(review),
-            lambda _path: bar.advance(task),
-            features=True,
-            on_start=bar.start,
+    with Progress(console=console, transient=True, disable=quiet) as bar:
+        task = bar.add_task("Loading chronologies", total=len(paths))
+        loaded = pipeline.load_all(
+            paths, pipeline.spec_from(review), lambda _path: bar.advance(task)
         )
-    finally:
-        bar.stop()
-    chronology = pipeline.merged(loaded, review, features, chosen)
-    keep_until_exit(loaded, features)
-    glossary = pipeline.glossary_for(review) if anonymise else None
-
-    def view(of: Chronology) -> Chronology:
-        shown = anonymise_chronology(of, glossary) if glossary is not None else of
-        return in_scope_only(shown) if in_scope else shown
-
-    def finish() -> tuple[Chronology, Chronology]:
-        pipeline.enrich(chronology, review)
+        glossary = pipeline.glossary_for(review) if anonymise else None
+        stage = bar.add_task("Merging", total=None)
+        chronology = pipeline.integrate(
+            loaded, review, lambda name: bar.update(stage, description=f"Running {name}")
+        )
         full = anonymise_chronology(chronology, glossary) if glossary is not None else chronology
-        return full, in_scope_only(full) if in_scope else full
-
-    # csv and xlsx show only the merge: they are written while episodes and checks run
-    written = render.write_while(lambda: view(chronology), out, chosen, finish, warm)
+        shown = in_scope_only(full) if in_scope else full
+        written = render.write_all(
+            full, shown, out, chosen, lambda name: bar.update(stage, description=f"Writing {name}")
+        )
     if glossary is not None:
         pipeline.leak_check(written, glossary)
     return chronology, written

@@ -7,12 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
-from chronology import leaks
 from chronology.commands.common import console
-from chronology.errors import ChronologyError
-from chronology.pseudonyms import Glossary
-from chronology.review import find_review
-from chronology.safety import write_text, write_with
+from chronology.model.errors import ChronologyError
+from chronology.privacy import leaks
+from chronology.privacy.pseudonyms import Glossary
+from chronology.privacy.safety import write_text, write_with
+from chronology.review.read import find_review
 
 ReviewOpt = Annotated[
     Path | None,

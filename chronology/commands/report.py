@@ -14,8 +14,8 @@ import typer
 from chronology.commands.common import AnonymiseOpt, ChronologyArg, QuietOpt, console
 
 if TYPE_CHECKING:
-    from chronology.pseudonyms import Glossary
-    from chronology.schema import Chronology
+    from chronology.model.schema import Chronology
+    from chronology.privacy.pseudonyms import Glossary
 
 OutOpt = Annotated[
     Path | None,
@@ -36,7 +36,7 @@ def report_command(
 ) -> None:
     """Re-render report.html, timeline.svg and timeline.png from a saved chronology.json."""
     from chronology import pipeline
-    from chronology.codec import read_chronology
+    from chronology.model.codec import read_chronology
     from chronology.render import html, timeline
 
     chronology = read_chronology(chronology_json)
@@ -54,8 +54,8 @@ def report_command(
 def anonymised(chronology: Chronology, review_path: Path | None) -> tuple[Chronology, Glossary]:
     """The chronology through the review's pseudonym glossary (the same machinery as merge)."""
     from chronology import pipeline
-    from chronology.pseudonyms import anonymise_chronology
-    from chronology.review import find_review
+    from chronology.privacy.pseudonyms import anonymise_chronology
+    from chronology.review.read import find_review
 
     glossary = pipeline.glossary_for(find_review(review_path))
     return anonymise_chronology(chronology, glossary), glossary

@@ -9,7 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from chronology.errors import (
+from chronology.loaders import checks, csv, docx, spreadsheet
+from chronology.loaders.agency import agency_from_filename
+from chronology.loaders.cells import cell_text
+from chronology.loaders.table import RawTable, locate_header, table_to_sources
+from chronology.model.errors import (
     EmptyFileError,
     EncryptedFileError,
     NoDateColumnError,
@@ -17,11 +21,7 @@ from chronology.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from chronology.loaders import checks, csv, docx, spreadsheet
-from chronology.loaders.agency import agency_from_filename
-from chronology.loaders.cells import cell_text
-from chronology.loaders.table import RawTable, locate_header, table_to_sources
-from chronology.schema import LoadResult
+from chronology.model.schema import LoadResult
 
 Reader = Callable[[Path, str], Iterator[RawTable]]
 _BY_EXTENSION: dict[str, Reader] = {

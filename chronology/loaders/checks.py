@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from chronology.errors import Notice
 from chronology.loaders.cells import cell_text, column_letter, is_blank
 from chronology.loaders.table import RawTable, unique_headings
-from chronology.schema import LoadResult
+from chronology.model.errors import Notice
+from chronology.model.schema import LoadResult
 
 
 def table_notes(table: RawTable, header_index: int, loaded: LoadResult) -> list[Notice]:

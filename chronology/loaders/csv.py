@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from chronology.errors import CorruptFileError, EncodingError, Notice
 from chronology.loaders.table import RawTable
+from chronology.model.errors import CorruptFileError, EncodingError, Notice
 
 EXTENSIONS = (".csv", ".tsv", ".txt")
 _BOMS = (

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from chronology.errors import CorruptFileError
 from chronology.loaders import package
 from chronology.loaders.headings import normalise_heading
 from chronology.loaders.table import RawTable
+from chronology.model.errors import CorruptFileError
 
 EXTENSIONS = (".docx",)
 

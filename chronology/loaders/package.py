@@ -14,7 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from chronology.errors import CorruptFileError, EncryptedFileError, TooLargeError, UnsafeXmlError
+from chronology.model.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    TooLargeError,
+    UnsafeXmlError,
+)
 
 EXTENSIONS = (".xlsx", ".xlsm", ".ods", ".docx")
 MEBIBYTE = 1 << 20

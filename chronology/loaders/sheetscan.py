@@ -19,7 +19,7 @@ from posixpath import join, normpath
 
 from defusedxml import ElementTree
 
-from chronology.errors import TooLargeError
+from chronology.model.errors import TooLargeError
 
 CHUNK = 1 << 20
 MAX_GRID_CELLS = 20_000_000  # about 640 MB inside calamine, before Python sees a row

@@ -15,10 +15,10 @@ from typing import TypeVar, cast
 import python_calamine as calamine
 from defusedxml import DefusedXmlException, ElementTree
 
-from chronology.errors import CorruptFileError, EncryptedFileError, Notice, TooLargeError
 from chronology.loaders import package, sheetscan
 from chronology.loaders.cells import column_letter
 from chronology.loaders.table import RawTable
+from chronology.model.errors import CorruptFileError, EncryptedFileError, Notice, TooLargeError
 
 T = TypeVar("T")
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")

@@ -11,11 +11,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from chronology.dates import DateError, DateSpan, Precision, combine_range, parse_date, parse_time
-from chronology.errors import Notice, Rejected
+from chronology.dates.span import (
+    DateError,
+    DateSpan,
+    Precision,
+    combine_range,
+    parse_date,
+    parse_time,
+)
 from chronology.loaders.cells import cell_text, column_letter, is_blank
 from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
-from chronology.schema import LoadResult, Source
+from chronology.model.errors import Notice, Rejected
+from chronology.model.schema import LoadResult, Source
 
 _FOOTER = re.compile(
     r"^\W*(end of (the )?(chronology|report|document|records?)|chronology ends|ends?\b|"

@@ -20,12 +20,12 @@ from typing import Any
 
 import xlsxwriter
 
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import write_with
 from chronology.render.colours import TEXT
 from chronology.render.ooxml import fit
 from chronology.render.sheetlayout import MARGINS, footer_text, row_height
 from chronology.render.xlsx import FIXED_TIME
-from chronology.safety import write_with
-from chronology.schema import Chronology
 
 FILENAME = "analysis.xlsx"
 Cell = str | int | float | None

@@ -6,9 +6,9 @@ import csv
 import io
 from pathlib import Path
 
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import inert_row, write_bytes
 from chronology.render.rows import EVENT_COLUMNS, event_rows
-from chronology.safety import inert_row, write_bytes
-from chronology.schema import Chronology
 
 FILENAME = "integrated_chronology.csv"
 

@@ -30,12 +30,12 @@ from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import SubElement
 
-from chronology.errors import ChronologyError
-from chronology.facts import build
+from chronology.facts.draft import build
+from chronology.model.errors import ChronologyError
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import write_bytes
 from chronology.render import facts_md, timeline
 from chronology.render.markdown_blocks import Block, parse
-from chronology.safety import write_bytes
-from chronology.schema import Chronology
 
 FILENAME = "facts.docx"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import jinja2
 
-from chronology.errors import ChronologyError
-from chronology.facts import Facts, Paragraph, build
-from chronology.safety import write_text
-from chronology.schema import Chronology
+from chronology.facts.draft import Facts, Paragraph, build
+from chronology.model.errors import ChronologyError
+from chronology.model.schema import Chronology
+from chronology.privacy.safety import write_text
 
 FILENAME = "facts.md"
 TEMPLATE = "facts.md.j2"

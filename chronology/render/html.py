@@ -15,28 +15,19 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
+from chronology.model.schema import Chronology, Event, Source
+from chronology.privacy.safety import write_text
 from chronology.render import html_findings, timeline
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
 from chronology.render.rows import date_label
-from chronology.safety import write_text
-from chronology.schema import Chronology, Event, Source
+from chronology.render.templating import FLAG_LABELS, render_template, template_source
 
 FILENAME = "report.html"
-FLAG_LABELS = {
-    "multi_agency": "Several agencies",
-    "date_conflict": "Date conflict",
-    "time_conflict": "Time conflict",
-    "duplicate_rows": "Duplicate rows",
-    "undated": "Date not known",
-    "out_of_scope": "Out of scope",
-}
 _SUBJECT_SPLIT = re.compile(r"\s*(?:[;,/&+\n]|\band\b)\s*")
 
 
@@ -46,43 +37,16 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
     return [target]
 
 
-@functools.cache
-def environment() -> jinja2.Environment:
-    loader = jinja2.FunctionLoader(_template_source)
-    env = jinja2.Environment(
-        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
-    )
-    env.policies["json.dumps_kwargs"] = {
-        "sort_keys": True,
-        "separators": (",", ":"),
-        "ensure_ascii": False,  # names stay visible to the leak check
-    }
-    env.filters["flag_label"] = flag_label
-    return env
-
-
-def _template_source(name: str) -> str:
-    return files("chronology.templates").joinpath(name).read_text(encoding="utf-8")
-
-
-def render_template(name: str, **context: Any) -> str:
-    return environment().get_template(name).render(**context)
-
-
 def render(chronology: Chronology) -> str:
-    script = _template_source("report.js")
+    script = template_source("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return render_template(
         "report.html.j2",
         **context(chronology),
-        css=Markup(_template_source("report.css")),  # noqa: S704 - our own stylesheet
+        css=Markup(template_source("report.css")),  # noqa: S704 - our own stylesheet
         script=Markup(script),  # noqa: S704 - our own script, allowed by its hash below
         script_hash=f"sha256-{digest}",
     )
-
-
-def flag_label(flag: str) -> str:
-    return FLAG_LABELS.get(flag, flag.replace("_", " ").capitalize())
 
 
 def context(chronology: Chronology) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from chronology.schema import Chronology
+from chronology.model.schema import Chronology
 
 SECTIONS = (
     ("discrepancies", "Date discrepancies"),

@@ -13,18 +13,15 @@ import datetime as dt
 import functools
 import itertools
 import re
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from queue import Queue
-from threading import Thread
-from typing import cast
+from typing import IO, cast
 
 from chronology.loaders.cells import column_letter
-from chronology.parallel import spare_cores
 from chronology.render import sheetlayout
-from chronology.render.sheetlayout import DATE_FORMAT, MARGINS, footer_text, row_height
-from chronology.render.zipwriter import Deflating, ZipWriter
+from chronology.render.sheetlayout import DATE_FORMAT, print_setup_xml, row_height
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -33,6 +30,9 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # XML 1.0 cannot carry most control characters; OOXML spells them _xHHHH_.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+# zlib level 1, the fastest: the workbook is written afresh on every run
+_LEVEL = 1
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can hold: no run's time leaks in
 EXCEL_CELL_LIMIT = 32767
 SHEET_ROWS = 1_048_575  # data rows a worksheet holds under its header row
 
@@ -260,54 +260,21 @@ def _inline_parts(tag: str) -> tuple[str, str]:
     return opening, closing
 
 
-class _WrittenBehind:
-    """Writes, and so compresses, in a second thread: zlib lets go of the interpreter lock
-    while it works, so the next rows are built meanwhile on a spare core (a third of the
-    xlsx time at 100,000 rows was compression). A failed write is raised on the next call.
-    Where no core is spare, the thread only contends: measured slower."""
-
-    def __init__(self, stream: Deflating) -> None:
-        self._stream = stream
-        self._queue: Queue[bytes | None] = Queue(maxsize=4)
-        self._error: BaseException | None = None
-        self._thread = Thread(target=self._drain, name="xlsx-writer", daemon=True)
-        self._thread.start()
-
-    def _drain(self) -> None:
-        while (data := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    self._stream.write(data)
-                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-                    self._error = exc
-
-    def _raise(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def write(self, data: bytes) -> None:
-        self._raise()
-        self._queue.put(data)
-
-    def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
-        self._raise()
-
-
-def _write_sheet(archive: ZipWriter, path: str, sheet: Sheet, styles: _Styles) -> int:
+def _write_sheet(archive: zipfile.ZipFile, path: str, sheet: Sheet, styles: _Styles) -> int:
     """Stream one worksheet; returns the number of data rows written."""
-    with archive.member(path) as raw:
-        if spare_cores() == 0:  # the other cores are writing the other formats
-            return _write_rows(raw, sheet, styles)
-        stream = _WrittenBehind(raw)
-        try:
-            return _write_rows(stream, sheet, styles)
-        finally:
-            stream.close()
+    with archive.open(_member(path), "w", force_zip64=True) as stream:
+        return _write_rows(stream, sheet, styles)
 
 
-def _write_rows(stream: Deflating | _WrittenBehind, sheet: Sheet, styles: _Styles) -> int:
+def _member(name: str) -> zipfile.ZipInfo:
+    """A package part with a fixed time, so the same rows give the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 0
+    return info
+
+
+def _write_rows(stream: IO[bytes], sheet: Sheet, styles: _Styles) -> int:
     cols = "".join(
         f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
         for i, w in enumerate(sheet.widths)
@@ -335,37 +302,21 @@ def _write_rows(stream: Deflating | _WrittenBehind, sheet: Sheet, styles: _Style
     last = column_letter(len(sheet.columns) - 1)
     stream.write(
         f'</sheetData><autoFilter ref="A1:{last}{max(2, count + 1)}"/>'
-        f"{_print_setup(sheet.print_title)}</worksheet>".encode()
+        f"{print_setup_xml(sheet.print_title)}</worksheet>".encode()
     )
     return count
-
-
-def _print_setup(title: str | None) -> str:
-    """Landscape A4, fitted to one page wide (as many pages tall as it takes), margins and
-    a footer with the title and page number; the header row repeats (``Print_Titles``)."""
-    if title is None:
-        return ""
-    margins = " ".join(f'{side}="{inches}"' for side, inches in MARGINS.items())
-    return (
-        f"<pageMargins {margins}/>"
-        f'<pageSetup paperSize="{sheetlayout.A4}" orientation="landscape" '
-        'fitToWidth="1" fitToHeight="0"/>'
-        f"<headerFooter><oddFooter>{_text(footer_text(title))}</oddFooter></headerFooter>"
-    )
 
 
 def write_workbook(path: Path, sheets: Sequence[Sheet], title: str) -> None:
     styles = _Styles()
     extents: list[tuple[Sheet, int]] = []
-    with path.open("wb") as handle:
-        archive = ZipWriter(handle)
+    with zipfile.ZipFile(path, "w", compresslevel=_LEVEL) as archive:
         for part in (part for sheet in sheets for part in _parts(sheet)):
             number = len(extents) + 1
             rows = _write_sheet(archive, f"xl/worksheets/sheet{number}.xml", part, styles)
             extents.append((part, rows))
         for name, xml in _package_parts(extents, title, styles).items():
-            archive.add(name, xml)
-        archive.close()
+            archive.writestr(_member(name), xml)
 
 
 def _parts(sheet: Sheet) -> Iterator[Sheet]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from chronology.events import attributed, attributed_text
-from chronology.render import shared
-from chronology.schema import Chronology, Event, Source
+from chronology.merge.events import attributed, attributed_text
+from chronology.model.schema import Chronology, Event, Source
 
-# "Date" is a true date (the interval's start) to sort and filter by; "Date as recorded" is
-# the agencies' own wording, and "Precision" says how much of the date is known.
+# "Date" is the agencies' own wording (it reads back as the event's span); "Sort date" is a
+# true date, the interval's start, to sort and filter by; "Precision" says how much is known.
 EVENT_COLUMNS = (
-    "Ref", "Episode", "Date", "Date as recorded", "Precision", "Time", "Agency", "Event",
+    "Ref", "Episode", "Date", "Sort date", "Precision", "Time", "Agency", "Event",
     "Action / Outcome", "Comments / Analysis", "Reference", "Flags", "Sources",
 )  # fmt: skip
 SOURCE_COLUMNS = (
@@ -38,8 +37,8 @@ def event_row(event: Event) -> list[object]:
     return [
         event.id,
         event.episode or "",
-        event.date.start or "",
         date_label(event),
+        event.date.start or "",
         str(event.date.precision),
         event.time or "",
         "; ".join(event.agencies),
@@ -53,15 +52,8 @@ def event_row(event: Event) -> list[object]:
 
 
 def event_rows(chronology: Chronology) -> Iterable[list[object]]:
-    """The main sheet's rows: made once where the csv and the xlsx are written one after the
-    other (``shared.sharing``), and lazily otherwise."""
-    made = shared.memo(chronology)
-    if made is None:
-        return (event_row(event) for event in chronology.events)
-    if "rows" not in made:
-        made["rows"] = [event_row(event) for event in chronology.events]
-    rows: list[list[object]] = made["rows"]
-    return rows
+    """The main sheet's rows."""
+    return (event_row(event) for event in chronology.events)
 
 
 def _other_fields(source: Source) -> str:

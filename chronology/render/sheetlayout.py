@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 # Points a wrapped line of 11-point Calibri (or its metric twin Carlito) takes, and a little
 # padding above and below the text.
@@ -57,3 +58,17 @@ def footer_text(title: str) -> str:
     ampersand starts a field code, so the title's own are doubled; Excel takes 255 characters."""
     safe = title.replace("&", "&&")[:200]
     return f"&L{safe}&RPage &P of &N"
+
+
+def print_setup_xml(title: str | None) -> str:
+    """A worksheet's print setup (after its autoFilter): landscape A4, fitted to one page
+    wide (as many pages tall as it takes), the margins, and a footer with the title and
+    page number; the header row repeats by the workbook's ``Print_Titles`` name."""
+    if title is None:
+        return ""
+    margins = " ".join(f'{side}="{inches}"' for side, inches in MARGINS.items())
+    return (
+        f"<pageMargins {margins}/>"
+        f'<pageSetup paperSize="{A4}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+        f"<headerFooter><oddFooter>{escape(footer_text(title))}</oddFooter></headerFooter>"
+    )

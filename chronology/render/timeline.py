@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chronology.dates import DateSpan, Precision
-from chronology.render import shared
+from chronology.dates.span import DateSpan, Precision
+from chronology.model.schema import Chronology, Event
+from chronology.privacy.safety import write_bytes, write_text
 from chronology.render.colours import agency_colours
 from chronology.render.rows import date_label
+from chronology.render.templating import render_template
 from chronology.render.ticks import ticks
-from chronology.safety import write_bytes, write_text
-from chronology.schema import Chronology, Event
 
 SVG_NAME = "timeline.svg"
 PNG_NAME = "timeline.png"
@@ -320,26 +320,14 @@ def _scope_bands(timeline: Timeline, chronology: Chronology) -> list[Band]:
 
 # ---------------------------------------------------------------- outputs
 def svg_text(chronology: Chronology) -> str:
-    from chronology.render.html import render_template  # noqa: PLC0415 - one Jinja environment
-
-    return shared.once(
-        chronology,
-        "timeline.svg",
-        lambda: render_template("timeline.svg.j2", timeline=_layout(chronology), standalone=True),
-    )
+    return render_template("timeline.svg.j2", timeline=layout(chronology), standalone=True)
 
 
 def png_bytes(chronology: Chronology) -> bytes:
-    """The timeline as a PNG, e.g. for ``docx.add_picture(io.BytesIO(png_bytes(c)))``: the
-    slow part of a small merge, and both timeline.png and facts.docx want it, so it is drawn
-    once where they are written together (``shared.sharing``)."""
+    """The timeline as a PNG, e.g. for ``docx.add_picture(io.BytesIO(png_bytes(c)))``."""
     from chronology.render.timeline_png import draw  # noqa: PLC0415 - matplotlib is slow to load
 
-    return shared.once(chronology, "timeline.png", lambda: draw(_layout(chronology)))
-
-
-def _layout(chronology: Chronology) -> Timeline:
-    return shared.once(chronology, "timeline", lambda: layout(chronology))
+    return draw(layout(chronology))
 
 
 def write(chronology: Chronology, out: Path) -> list[Path]:

@@ -14,14 +14,14 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from chronology.model.schema import Chronology, Event
+from chronology.privacy.safety import write_with
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
 from chronology.render.ooxml import Sheet, Style, write_workbook
 from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_row
-from chronology.safety import write_with
-from chronology.schema import Chronology, Event
 
 FILENAME = "integrated_chronology.xlsx"
-EVENT_WIDTHS = (7, 7, 11, 20, 9, 6, 22, 64, 36, 36, 14, 14, 26)
+EVENT_WIDTHS = (7, 7, 20, 11, 9, 6, 22, 64, 36, 36, 14, 14, 26)
 SOURCE_WIDTHS = (7, 22, 24, 14, 5, 16, 11, 11, 9, 6, 11, 60, 32, 32, 16, 12, 14, 36)
 PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Detail")
 # Fixed document dates keep other workbooks (analysis.xlsx) byte-identical for the same inputs.

@@ -1,0 +1,1 @@
+"""The draft Facts section: its paragraphs, built from the chronology and its episodes."""

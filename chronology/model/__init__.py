@@ -1,0 +1,1 @@
+"""The typed model: sources, events, findings, warnings; their JSON codec; errors."""

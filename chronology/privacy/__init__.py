@@ -1,0 +1,1 @@
+"""Pseudonyms, the leak check, and safe (atomic, private, inert) output files."""

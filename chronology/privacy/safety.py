@@ -1,0 +1,122 @@
+"""Safe outputs: atomic, private to the user, and inert when opened in a spreadsheet."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from pathlib import Path
+
+from chronology.model.errors import OutputError
+
+# OWASP CSV injection: a cell starting with one of these may be run as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+PRIVATE = 0o600
+# (temporary, target) pairs finished inside ``all_or_nothing``, waiting to be renamed together
+_pending: ContextVar[list[tuple[Path, Path]] | None] = ContextVar("pending", default=None)
+
+
+def inert(text: str) -> str:
+    """Text that a spreadsheet will show and never evaluate (for csv cells)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+_FORMULA_FIRSTS = frozenset(_FORMULA_STARTS)  # each is one character
+
+
+def inert_row(cells: list[str]) -> list[str]:
+    """``inert`` for every cell of a row; the row itself where no cell needs it (most
+    rows: one set lookup per cell, no new list)."""
+    for cell in cells:
+        if cell[:1] in _FORMULA_FIRSTS:
+            return [inert(cell) for cell in cells]
+    return cells
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; rename it into place only on success,
+    so an interrupted run leaves the previous output intact. Files are created 0600
+    because chronologies hold special-category personal data."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    pending = _pending.get()
+    try:
+        temporary.chmod(PRIVATE)
+        yield temporary
+        temporary.chmod(PRIVATE)
+        if pending is None:
+            temporary.replace(target)
+        else:
+            pending.append((temporary, target))
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        if pending is None or (temporary, target) not in pending:
+            temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[None]:
+    """Hold back every file finished inside the block and put them all in place at its end,
+    so a run that fails part-way (a full disk, a writer error) leaves the previous set of
+    outputs exactly as it was, rather than some files new and some old."""
+    with held() as pending:
+        yield
+    try:
+        for temporary, target in pending:
+            temporary.replace(target)
+    except OSError as exc:
+        raise OutputError(f"cannot put the outputs in place: {exc.strerror or exc}") from exc
+    finally:
+        _discard(pending)
+
+
+@contextlib.contextmanager
+def held() -> Iterator[list[tuple[Path, Path]]]:
+    """Collect the (temporary, target) pairs of files finished inside the block, without
+    putting them in place; on failure, remove them. A worker process writes this way and
+    hands the pairs to its parent's ``all_or_nothing`` (see ``adopt``)."""
+    pending: list[tuple[Path, Path]] = []
+    token = _pending.set(pending)
+    try:
+        yield pending
+    except BaseException:
+        _discard(pending)
+        raise
+    finally:
+        _pending.reset(token)
+
+
+def adopt(finished: list[tuple[Path, Path]]) -> None:
+    """Take files finished by a worker into the enclosing ``all_or_nothing``."""
+    pending = _pending.get()
+    if pending is None:
+        for temporary, target in finished:
+            temporary.replace(target)
+    else:
+        pending.extend(finished)
+
+
+def _discard(pending: list[tuple[Path, Path]]) -> None:
+    for temporary, _target in pending:
+        temporary.unlink(missing_ok=True)
+
+
+def write_bytes(target: Path, data: bytes) -> None:
+    with atomic_path(target) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
+    write_bytes(target, text.encode(encoding))
+
+
+def write_with(target: Path, writer: Callable[[Path], None]) -> None:
+    """For libraries that write to a path themselves (xlsxwriter, python-docx)."""
+    with atomic_path(target) as temporary:
+        writer(temporary)

@@ -1,0 +1,1 @@
+"""The review file (review.toml): reading it, and writing a starting one."""

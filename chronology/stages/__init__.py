@@ -1,0 +1,1 @@
+"""Stages after the merge: scope, key episodes, the analyst checks."""

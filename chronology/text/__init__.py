@@ -1,0 +1,1 @@
+"""Reading agency text: kinds of contact, agency types named, phrase patterns."""
