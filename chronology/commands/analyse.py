@@ -7,20 +7,12 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import ChronologyArg, QuietOpt, console
+from chronology.commands.common import ChronologyArg, QuietOpt, ReviewOpt, console
 
 OutOpt = Annotated[
     Path | None,
     typer.Option(
         "--out", "-o", help="Folder for chronology.json and analysis.xlsx [default: the input's]."
-    ),
-]
-ReviewOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--review",
-        help="Review file whose [analysis] table sets the thresholds and rules files "
-        "[default: review.toml in the current folder, if there is one].",
     ),
 ]
 

@@ -47,7 +47,7 @@ def facts_command(
 ) -> None:
     """Write the draft Facts section (facts.md and facts.docx) from a saved chronology."""
     from chronology.model.codec import read_chronology
-    from chronology.render import facts_docx, facts_md
+    from chronology.render import edits, facts_docx, facts_md
 
     chronology = read_chronology(chronology_json)
     if "episode_detection" not in chronology.meta:  # saved before episodes existed
@@ -55,6 +55,10 @@ def facts_command(
 
         assign_episodes(chronology, {})
     folder = out if out is not None else chronology_json.parent
+    kept = edits.keep_edited(folder) if folder.is_dir() else []
     written = facts_md.write(chronology, folder, template)
     written += facts_docx.write(chronology, folder, template, reference_docx)
+    edits.record(folder, written)
+    for line in edits.kept_lines(kept):
+        console.print(line, markup=False)
     console.print("Wrote " + ", ".join(str(p) for p in written))

@@ -1,4 +1,4 @@
-"""``chronology init FILES... [-o review.toml]``: write a starting review file."""
+"""``chronology init FILES... [--out review.toml]``: write a starting review file."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from chronology.privacy.safety import write_text
 
 def init_command(
     files: Annotated[list[Path], typer.Argument(help="Agency chronologies.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write.")] = Path(
-        "review.toml"
-    ),
+    output: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write the review file.")
+    ] = Path("review.toml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a starting review.toml: agencies, column mappings, period and name candidates."""

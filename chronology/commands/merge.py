@@ -10,11 +10,17 @@ import typer
 from chronology import render
 from chronology.commands.common import (
     AnonymiseOpt,
+    JsonOpt,
     QuietOpt,
+    ReviewOpt,
+    VerboseOpt,
     agency_summary,
     console,
     expand_inputs,
     parse_formats,
+    print_json,
+    problem_lines,
+    run_summary,
     totals_line,
 )
 
@@ -39,10 +45,6 @@ FormatsOpt = Annotated[
         "chronology.json is always written.",
     ),
 ]
-ReviewOpt = Annotated[
-    Path | None,
-    typer.Option("--review", "-r", help="The review file (default: ./review.toml if present)."),
-]
 InScopeOpt = Annotated[
     bool,
     typer.Option(
@@ -61,6 +63,8 @@ def merge_command(
     anonymise: AnonymiseOpt = False,
     in_scope: InScopeOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    json_summary: JsonOpt = False,
 ) -> None:
     """Merge agency chronologies into one integrated chronology.
 
@@ -71,19 +75,30 @@ def merge_command(
     paths = expand_inputs(files)
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
+    from chronology.render import edits
     from chronology.review.read import find_review
     from chronology.stages.analysis import summary_lines
 
     review = find_review(review_file)
+    quiet = quiet or json_summary  # --json: stdout holds the summary, and nothing else
+    kept = edits.keep_edited(out) if out.is_dir() else []
     chronology, written = _run(
         paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
     )
+    edits.record(out, written)
+    if json_summary:
+        summary = run_summary(chronology, written)
+        summary["kept_edits"] = [str(copy) for _path, copy in kept]
+        print_json(summary)
+        return
     if not quiet:
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))
         for line in summary_lines(chronology):
             console.print(line, markup=False)
-        console.print("Wrote " + ", ".join(str(p) for p in written))
+        console.print("Wrote " + ", ".join(str(p) for p in written), markup=False)
+        for line in edits.kept_lines(kept) + problem_lines(chronology, written, verbose):
+            console.print(line, markup=False)
 
 
 def _run(

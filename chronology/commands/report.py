@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chronology.commands.common import AnonymiseOpt, ChronologyArg, QuietOpt, console
+from chronology.commands.common import AnonymiseOpt, ChronologyArg, QuietOpt, ReviewOpt, console
 
 if TYPE_CHECKING:
     from chronology.model.schema import Chronology
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 OutOpt = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Folder for the report (default: the chronology's folder)."),
-]
-ReviewOpt = Annotated[
-    Path | None,
-    typer.Option("--review", help="The review file (default: ./review.toml) for --anonymise."),
 ]
 
 
