@@ -26,6 +26,7 @@ from chronology.commands.common import (
 
 if TYPE_CHECKING:
     from chronology.model.schema import Chronology
+    from chronology.privacy.redact import Redactor
     from chronology.review.read import Review
 
 FilesArg = Annotated[
@@ -52,6 +53,13 @@ InScopeOpt = Annotated[
         help="Leave out-of-scope events out of rendered documents (kept in json).",
     ),
 ]
+CoarsenOpt = Annotated[
+    bool,
+    typer.Option(
+        "--coarsen-dates",
+        help="With --anonymise: give every date to the month only, and drop times of day.",
+    ),
+]
 ALL_FORMATS = ",".join(render.FORMATS)
 
 
@@ -61,6 +69,7 @@ def merge_command(
     formats: FormatsOpt = ALL_FORMATS,
     review_file: ReviewOpt = None,
     anonymise: AnonymiseOpt = False,
+    coarsen_dates: CoarsenOpt = False,
     in_scope: InScopeOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -72,6 +81,8 @@ def merge_command(
     chronology.json plus the chosen formats to --out.
     """
     chosen = parse_formats(formats, list(render.FORMATS))
+    if coarsen_dates and not anonymise:
+        raise typer.BadParameter("goes with --anonymise", param_hint="--coarsen-dates")
     paths = expand_inputs(files)
     if not paths:
         raise typer.BadParameter("no input files matched", param_hint="FILES")
@@ -83,8 +94,9 @@ def merge_command(
     quiet = quiet or json_summary  # --json: stdout holds the summary, and nothing else
     kept = edits.keep_edited(out) if out.is_dir() else []
     chronology, written = _run(
-        paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
-    )
+        paths, review, out, chosen, anonymise=anonymise, coarsen=coarsen_dates, in_scope=in_scope,
+        quiet=quiet,
+    )  # fmt: skip
     edits.record(out, written)
     if json_summary:
         summary = run_summary(chronology, written)
@@ -108,6 +120,7 @@ def _run(
     chosen: list[str],
     *,
     anonymise: bool,
+    coarsen: bool,
     in_scope: bool,
     quiet: bool,
 ) -> tuple[Chronology, list[Path]]:
@@ -115,6 +128,7 @@ def _run(
 
     from chronology import pipeline
     from chronology.privacy.pseudonyms import anonymise_chronology
+    from chronology.privacy.redact import Redactor
     from chronology.stages.scope import in_scope_only
 
     with Progress(console=console, transient=True, disable=quiet) as bar:
@@ -127,11 +141,27 @@ def _run(
         chronology = pipeline.integrate(
             loaded, review, lambda name: bar.update(stage, description=f"Running {name}")
         )
-        full = anonymise_chronology(chronology, glossary) if glossary is not None else chronology
+        redactor = Redactor.for_chronology(chronology, coarsen=coarsen)
+        full = chronology
+        if glossary is not None:
+            full = anonymise_chronology(chronology, glossary, redactor)
         shown = in_scope_only(full) if in_scope else full
         written = render.write_all(
             full, shown, out, chosen, lambda name: bar.update(stage, description=f"Writing {name}")
         )
+        if glossary is not None:
+            written.append(redaction_report(full, redactor, out))
     if glossary is not None:
         pipeline.leak_check(written, glossary)
     return chronology, written
+
+
+def redaction_report(published: Chronology, redactor: Redactor, out: Path) -> Path:
+    """``redaction_report.md``: each kind redacted and its count, and what is left for a
+    person to check (read from the published chronology)."""
+    from chronology.privacy.redact import published_texts
+    from chronology.privacy.safety import write_text
+
+    target = out / "redaction_report.md"
+    write_text(target, redactor.report(published_texts(published)))
+    return target

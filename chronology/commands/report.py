@@ -51,7 +51,9 @@ def anonymised(chronology: Chronology, review_path: Path | None) -> tuple[Chrono
     """The chronology through the review's pseudonym glossary (the same machinery as merge)."""
     from chronology import pipeline
     from chronology.privacy.pseudonyms import anonymise_chronology
+    from chronology.privacy.redact import Redactor
     from chronology.review.read import find_review
 
     glossary = pipeline.glossary_for(find_review(review_path))
-    return anonymise_chronology(chronology, glossary), glossary
+    redactor = Redactor.for_chronology(chronology)  # addresses, staff names and the like too
+    return anonymise_chronology(chronology, glossary, redactor), glossary

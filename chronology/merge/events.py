@@ -47,8 +47,7 @@ def _event_of(
         date = _conflict_span(sources)
         flags.append("date_conflict")
     times = sorted({s.time for s in sources if s.time})
-    if len(times) > 1:
-        flags.append("time_conflict")
+    # (a time conflict is flagged by the discrepancy check, the one judge of it)
     if any("exact duplicate" in d.reason for d in decisions):
         flags.append("duplicate_rows")
     if date.start is None:

@@ -47,12 +47,23 @@ def run_checks(chronology: Chronology, settings: Settings) -> None:
             settings, "time_tolerance_minutes", TIME_TOLERANCE_MINUTES
         ),
     )
+    _flag(chronology, "time_conflict")
     threshold = whole_number(settings, "lag_threshold_days", LAG_THRESHOLD_DAYS)
     chronology.analysis["lag"] = recording_lag(chronology, threshold)
     rules = parse_rules(rules_table(settings, "timescales", "timescales.toml"))
     chronology.analysis["timescales"] = check_timescales(chronology, rules)
     lexicon = parse_lexicon(rules_table(settings, "indicators", "indicators.toml"))
     chronology.analysis["indicators"] = who_knew_what(chronology, lexicon)
+
+
+def _flag(chronology: Chronology, kind: str) -> None:
+    """The events the ``kind`` findings name carry its flag, and no other event does: the
+    flags and the summary's count come from the one check."""
+    named = {e for f in chronology.discrepancies if f["kind"] == kind for e in f["events"]}
+    for event in chronology.events:
+        flagged = kind in event.flags
+        if flagged != (event.id in named):
+            event.flags = [f for f in event.flags if f != kind] + ([kind] if not flagged else [])
 
 
 def _discrepancy_line(chronology: Chronology) -> str:
