@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -232,3 +233,21 @@ def test_lag_reads_the_review_file_in_the_current_folder(merged: Path, tmp_path:
     assert result.exit_code == 0, result.output
     assert "Over 2" in result.output
     assert "more than 2 days after the event" in " ".join(result.output.split())
+
+
+def test_init_suggests_every_name_like_word_even_one_seen_once(tmp_path: Path) -> None:
+    path = tmp_path / "Northbridge Police IMR.csv"
+    path.write_text(
+        "Date,Details\n"
+        "01/05/2012,Attended with Lily and Zbigniew. Welfare check.\n"
+        "02/05/2012,Attended again. Northbridge officers spoke to Quennell.\n",
+        encoding="utf-8",
+    )
+    result = run("init", path, "-o", tmp_path / "review.toml")
+    assert result.exit_code == 0, result.output
+    proposed = re.findall(r'^# "([^"]+)" = ""   # seen (once|\d+ times)', (tmp_path / "review.toml")
+                          .read_text(encoding="utf-8"), re.MULTILINE)  # fmt: skip
+    names = {word for word, _seen in proposed}
+    assert {"Zbigniew", "Quennell", "Lily"} <= names  # rare names; a name that is a word
+    assert not names & {"Attended", "Welfare", "Northbridge"}  # words; an agency's own name
+    assert ("Quennell", "once") in proposed

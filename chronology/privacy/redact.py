@@ -88,6 +88,7 @@ class Redactor:
     coarsen: bool = False
     streets: Sequence[str] = ()  # streets of the addresses found, redacted wherever named
     active: bool = True  # False: names only (the glossary's), nothing else changed
+    known: Sequence[str] = ()  # agency names: their words are not names to check
     counts: Counter[str] = field(default_factory=Counter)
     _pattern: re.Pattern[str] | None = None
     _streets: re.Pattern[str] | None = None
@@ -111,7 +112,7 @@ class Redactor:
                         name = re.sub(r"['’]s?$", "", match.group("name"))
                         if len(name) > 1 and name.lower() not in _NOT_SURNAMES:
                             found.setdefault(name.lower(), f"[staff {len(found) + 1}]")
-        return cls(staff=found, coarsen=coarsen, streets=sorted(streets))
+        return cls(staff=found, coarsen=coarsen, streets=sorted(streets), known=chronology.agencies)
 
     def __post_init__(self) -> None:
         if self.streets:
@@ -211,7 +212,7 @@ class Redactor:
         lines += ["## Left for a person to check", ""]
         lines += ["Street or building names without a house number (not redacted):", ""]
         lines += [f"- {name} ({count})" for name, count in sorted(streets.items())] or ["- none"]
-        candidates = name_candidates(published, limit=200)
+        candidates = name_candidates(published, known=self.known)
         lines += ["", "Capitalised words that may be names (not redacted):", ""]
         lines += [f"- {word} ({count})" for word, count in candidates] or ["- none"]
         return "\n".join(lines) + "\n"
