@@ -155,3 +155,17 @@ def test_no_row_runs_into_the_next(outputs: Path, sheet: str) -> None:
             assert _letters(inside) == _letters(expected[index]), (sheet, expected[index][:2])
             index += 1
     assert index == len(expected), "every row printed"
+
+
+def test_dates_are_date_cells_and_rows_fitted(outputs: Path) -> None:
+    main = openpyxl.load_workbook(outputs / "integrated_chronology.xlsx")["Integrated chronology"]
+    header = [c.value for c in main[1]]
+    sort_date = main.cell(2, header.index("Sort date") + 1)
+    assert isinstance(sort_date.value, dt.datetime)
+    assert sort_date.number_format == "dd/mm/yyyy"
+    assert {"Episode", "Comments / Analysis", "Reference"} <= set(header)
+    assert all(main.row_dimensions[n].height for n in range(1, main.max_row + 1))
+    timescales = openpyxl.load_workbook(outputs / "analysis.xlsx")["Timescales"]
+    due = [c for c in timescales[1] if c.value == "Due by"][0].column
+    cells = [timescales.cell(n, due) for n in range(2, timescales.max_row + 1)]
+    assert any(isinstance(c.value, dt.datetime) and c.number_format == "dd/mm/yyyy" for c in cells)

@@ -14,6 +14,8 @@ chronology gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from chronology.model.schema import Chronology
 from chronology.privacy.safety import write_with
 from chronology.render.colours import TEXT
 from chronology.render.ooxml import fit
-from chronology.render.sheetlayout import MARGINS, footer_text, row_height
+from chronology.render.sheetlayout import DATE_FORMAT, MARGINS, footer_text, row_height
 from chronology.render.xlsx import FIXED_TIME
 
 FILENAME = "analysis.xlsx"
@@ -44,6 +46,7 @@ HIT_COLUMNS = ("Indicator", "Agency", "Date", "Event", "Source", "Phrase", "Nega
 STATUS_FILLS = {"missed": "#F8D7DA", "met": "#DDF2DC", "not_evidenced": "#FFF3C4",
                 "unclear": "#E6E6E6"}  # fmt: skip
 SINGLE_AGENCY_FILL = "#FFE8B3"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _join(values: Iterable[object]) -> str:
@@ -151,10 +154,22 @@ class _Book:
                 "border_color": "#BFBFBF"}  # fmt: skip
         self.plain = self.book.add_format(base)
         self.header = self.book.add_format({**base, "bold": True, "bg_color": "#D9D9D9"})
+        self._base = base
+        self._dated: dict[int, Any] = {}
         self.fills = {
             name: self.book.add_format({**base, "bg_color": colour})
             for name, colour in {**STATUS_FILLS, "single": SINGLE_AGENCY_FILL}.items()
         }
+
+    def dated(self, style: Any) -> Any:
+        """``style`` with the date format, to sort and filter by (made once per style)."""
+        if id(style) not in self._dated:
+            fill = {"bg_color": style.bg_color} if style.bg_color else {}
+            bold = {"bold": True} if style.bold else {}
+            self._dated[id(style)] = self.book.add_format(
+                {**self._base, **fill, **bold, "num_format": DATE_FORMAT}
+            )
+        return self._dated[id(style)]
 
     def sheet(self, name: str, widths: Sequence[float]) -> Any:
         """A new sheet with its column widths and print setup."""
@@ -178,6 +193,9 @@ class _Book:
                 sheet.write_blank(number, col, None, style or self.plain)
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 sheet.write_number(number, col, value, style or self.plain)
+            elif isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a true date cell
+                day = dt.datetime.strptime(value, "%Y-%m-%d")
+                sheet.write_datetime(number, col, day, self.dated(style or self.plain))
             else:
                 sheet.write_string(number, col, fit(str(value)), style or self.plain)
 
