@@ -166,6 +166,6 @@ def test_dates_are_date_cells_and_rows_fitted(outputs: Path) -> None:
     assert {"Episode", "Comments / Analysis", "Reference"} <= set(header)
     assert all(main.row_dimensions[n].height for n in range(1, main.max_row + 1))
     timescales = openpyxl.load_workbook(outputs / "analysis.xlsx")["Timescales"]
-    due = [c for c in timescales[1] if c.value == "Due by"][0].column
+    due = next(c for c in timescales[1] if c.value == "Due by").column
     cells = [timescales.cell(n, due) for n in range(2, timescales.max_row + 1)]
     assert any(isinstance(c.value, dt.datetime) and c.number_format == "dd/mm/yyyy" for c in cells)
