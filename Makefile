@@ -1,7 +1,7 @@
 # One entry point for developer tasks. Uses the active Python environment.
 PY ?= python
 
-.PHONY: install test lint typecheck bench bench-quick identical docs samples check
+.PHONY: install test lint typecheck bench bench-quick identical docs samples corpus check
 
 install:            ## install the project with test and dev tools
 	$(PY) -m pip install -e ".[test,dev]"
@@ -31,5 +31,9 @@ docs:               ## regenerate docs/cli.md from the commands' --help
 
 samples:            ## regenerate samples/imrs from samples/make_samples.py
 	$(PY) samples/make_samples.py
+
+corpus:             ## regenerate tests/corpus and score the tool on it (one table)
+	$(PY) tests/corpus/make_corpus.py
+	$(PY) tests/corpus/score.py
 
 check: lint typecheck test

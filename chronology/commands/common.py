@@ -26,7 +26,13 @@ ChronologyArg = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="List every warning, located (file, sheet, row).")
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="List every warning, located (file, sheet, row), and every input column's role "
+        "in the import report.",
+    ),
 ]
 JsonOpt = Annotated[
     bool,

@@ -104,6 +104,11 @@ def merge_command(
         print_json(summary)
         return
     if not quiet:
+        from chronology.loaders.report import summary_lines as import_lines
+
+        console.print("Import report (* = role read from the column's content):")
+        for line in import_lines(chronology.meta.get("inputs", []), verbose=verbose):
+            console.print(line, markup=False)
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))
         for line in summary_lines(chronology):

@@ -143,6 +143,7 @@ def _anonymised_source(source: Source, anonymise: Callable[[str], str], redact: 
         source.sequence,
         {k: anonymise(v) for k, v in source.fields.items()},
         source.kind,
+        anonymise(source.others),
     )
 
 

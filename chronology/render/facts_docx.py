@@ -33,7 +33,7 @@ from lxml.etree import SubElement
 from chronology.facts.draft import build
 from chronology.model.errors import ChronologyError
 from chronology.model.schema import Chronology
-from chronology.privacy.safety import write_bytes
+from chronology.privacy.safety import staged, write_bytes
 from chronology.render import facts_md, timeline
 from chronology.render.markdown_blocks import Block, parse
 
@@ -326,6 +326,13 @@ def write(
     markdown = facts_md.render(facts, template)
     title = f"{facts.heading} – {facts.review_title}" if facts.review_title else facts.heading
     dated = any(event.date.start is not None for event in chronology.events)
-    picture = timeline.png_bytes(chronology) if dated else None
+    picture = _picture(chronology, out) if dated else None
     write_bytes(target, document_bytes(markdown, title, picture, reference))
     return [target]
+
+
+def _picture(chronology: Chronology, out: Path) -> bytes:
+    """The timeline picture: the one this run has just drawn for timeline.png (drawing it
+    is the slowest part of a small merge), or drawn now."""
+    drawn = staged(out / timeline.PNG_NAME)
+    return drawn.read_bytes() if drawn is not None else timeline.png_bytes(chronology)
