@@ -146,15 +146,16 @@ def _run(
         chronology = pipeline.integrate(
             loaded, review, lambda name: bar.update(stage, description=f"Running {name}")
         )
-        redactor = Redactor.for_chronology(chronology, coarsen=coarsen)
-        full = chronology
+        redactor, full = None, chronology
         if glossary is not None:
+            bar.update(stage, description="Anonymising and redacting")
+            redactor = Redactor.for_chronology(chronology, coarsen=coarsen)
             full = anonymise_chronology(chronology, glossary, redactor)
         shown = in_scope_only(full) if in_scope else full
         written = render.write_all(
             full, shown, out, chosen, lambda name: bar.update(stage, description=f"Writing {name}")
         )
-        if glossary is not None:
+        if redactor is not None:
             written.append(redaction_report(full, redactor, out))
     if glossary is not None:
         pipeline.leak_check(written, glossary)
