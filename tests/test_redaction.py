@@ -141,14 +141,18 @@ def test_coarsened_dates_give_no_day(tmp_path: Path) -> None:
     result = runner.invoke(
         app,
         ["merge", *FILES, "-r", REVIEW, "-o", str(tmp_path), "-q", "--anonymise",
-         "--coarsen-dates", "--formats", "csv"],
+         "--coarsen-dates", "--formats", "csv,md,html"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "chronology.json").read_text(encoding="utf-8"))
     assert data["meta"]["dates_coarsened"] == "month"
     assert not [e["id"] for e in data["events"] if e["precision"] == "day" or e["time"]]
-    csv_text = (tmp_path / "integrated_chronology.csv").read_text(encoding="utf-8-sig")
-    assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", csv_text)
+    for name in ("integrated_chronology.csv", "facts.md", "report.html", "chronology.json"):
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text), name
+    episodes = [(e["start"], e["end"]) for e in data["episodes"]]
+    assert all(s.endswith("-01") for s, _e in episodes)  # widened to whole months
+    assert all(e[-2:] in ("28", "29", "30", "31") for _s, e in episodes)
     alone = runner.invoke(app, ["merge", *FILES, "-o", str(tmp_path / "x"), "--coarsen-dates"])
     assert alone.exit_code == 2
     assert "goes with --anonymise" in alone.output

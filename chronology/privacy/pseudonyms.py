@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 
 from chronology.model.errors import Notice, Rejected
 from chronology.model.schema import Chronology, Event, MergeDecision, Source
-from chronology.privacy.redact import Redactor
+from chronology.privacy.redact import ISO_DAY, Redactor
 
 T = TypeVar("T")
 # Titles and qualifiers inside glossary entries ("Mr Seddon senior") are not parts of a name.
@@ -100,9 +100,9 @@ def anonymise_chronology(
             Rejected(r.file, r.sheet, r.row, r.reason, anonymise(r.text))
             for r in chronology.rejected
         ],
-        episodes=_anonymise_data(chronology.episodes, anonymise),
-        discrepancies=_anonymise_data(chronology.discrepancies, anonymise),
-        analysis=_anonymise_data(chronology.analysis, anonymise),
+        episodes=_anonymise_data(chronology.episodes, anonymise, redact),
+        discrepancies=_anonymise_data(chronology.discrepancies, anonymise, redact),
+        analysis=_anonymise_data(chronology.analysis, anonymise, redact),
         meta={**copy.deepcopy(chronology.meta), "anonymised": True}
         | ({"dates_coarsened": "month"} if redact.coarsen else {}),
     )
@@ -147,10 +147,24 @@ def _anonymised_source(source: Source, anonymise: Callable[[str], str], redact: 
     )
 
 
-def _anonymise_data(value: T, anonymise: Callable[[str], str]) -> T:
+def _anonymise_data(value: T, anonymise: Callable[[str], str], redact: Redactor | None = None) -> T:
     """Strings anywhere inside findings and episodes (titles, details, quoted text), in
-    new containers."""
+    new containers; a day held as a value ("start": "2010-08-09") by ``redact.day``."""
+    if redact is not None and redact.coarsen:
+        return cast(T, _walk_days(value, anonymise, redact))
     return cast(T, _walk(value, anonymise))
+
+
+def _walk_days(value: object, anonymise: Callable[[str], str], redact: Redactor) -> object:
+    if isinstance(value, list):
+        return [_walk_days(v, anonymise, redact) for v in value]
+    if isinstance(value, dict):
+        return {
+            k: redact.day(k, v) if isinstance(v, str) and ISO_DAY.fullmatch(v) else
+            _walk_days(v, anonymise, redact)
+            for k, v in value.items()
+        }  # fmt: skip
+    return anonymise(value) if isinstance(value, str) else value
 
 
 # Values with nothing to anonymise inside, kept without a call (most of the findings' leaves).

@@ -18,6 +18,7 @@ ever listed, only counted.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -69,6 +70,7 @@ _NOT_SURNAMES = frozenset(
     }
 )  # fmt: skip
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-\d{2}\b")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day held as a value
 _NUMERIC_DAY = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _TIME = re.compile(r"\b(?:at[ ])?\d{1,2}[:.]\d{2}(?:[ ]?(?:hrs|am|pm))?\b")
 
@@ -195,6 +197,15 @@ class Redactor:
             precision = Precision.MONTH if start.month == end.month else Precision.RANGE
         coarse = DateSpan(start, end, precision, "", None, span.approximate)
         return DateSpan(start, end, precision, format_span(coarse), None, span.approximate)
+
+    def day(self, key: str, iso: str) -> str:
+        """A day held as a value, widened to its month: the month's last day for an end
+        ("end", "due"), its first otherwise, so the interval still holds the real day."""
+        day = dt.date.fromisoformat(iso)
+        self.counts["date given to the month"] += 1
+        if "end" in key or key in ("due", "to"):
+            return day.replace(day=calendar.monthrange(day.year, day.month)[1]).isoformat()
+        return day.replace(day=1).isoformat()
 
     def time(self, time: str | None) -> str | None:
         return None if self.coarsen else time
