@@ -57,6 +57,7 @@ def test_each_kind_is_replaced_and_counted(text: str, redacted: str, kind: str) 
         "Crime KP/03/06115 recorded",  # a crime reference, not a telephone number
         "NHS no 943 476 5918",  # the check digit is wrong: not an NHS number
         "Seen on the postnatal ward; grant application",  # lower case: words, not surnames
+        "Marsh land; Ward 4 moved",  # a surname that is a word, alone: left (the report lists)
         "Review in 2 weeks at 10:30",
         "Court date 14/06/2012",  # a date, but not of a birth
     ],

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from chronology.dates.span import DateError, DateSpan, Precision, format_span, parse_date
 from chronology.model.schema import Chronology
-from chronology.review.write import name_candidates
+from chronology.review.write import is_english_word, name_candidates
 
 STREET_WORDS = (
     "Road|Street|Close|Lane|Avenue|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|Yard|"
@@ -123,8 +123,8 @@ class Redactor:
         if self.staff:
             names = "|".join(sorted(map(re.escape, self.staff), key=lambda n: (-len(n), n)))
             self._pattern = re.compile(
-                rf"(?P<role>\b(?:{ROLES})\.?[ ]+)?(?:\d{{2,5}}[ ]+)?(?:\b[A-Z]\.[ ]?)*"
-                rf"\b(?P<name>{names})(?P<poss>['’]s)?\b",
+                rf"(?P<role>\b(?:{ROLES})\.?[ ]+)?(?:\d{{2,5}}[ ]+)?"
+                rf"(?P<initials>(?:\b[A-Z]\.[ ]?)*)\b(?P<name>{names})(?P<poss>['’]s)?\b",
                 re.IGNORECASE,
             )
 
@@ -165,8 +165,11 @@ class Redactor:
 
     def _staff(self, match: re.Match[str]) -> str:
         name = match.group("name")
-        if not (name[0].isupper() or match.group("role")):
+        marked = match.group("role") or match.group("initials")
+        if not (name[0].isupper() or marked):
             return match.group(0)  # "ward", "grant": a surname only when written as one
+        if not marked and is_english_word(name.lower()):
+            return match.group(0)  # "Clinic", "Marsh" alone: a word as likely as a name
         self.counts["staff name"] += 1
         role = match.group("role") or ""
         return f"{role}{self.staff[name.lower()]}{match.group('poss') or ''}"

@@ -72,6 +72,11 @@ def _is_word(key: str, words: frozenset[str]) -> bool:
     )
 
 
+def is_english_word(key: str) -> bool:
+    """``key`` (lower case) or its stem is an English word."""
+    return _is_word(key, _dictionary())
+
+
 def name_candidates(
     texts: Iterable[str], limit: int | None = None, known: Iterable[str] = ()
 ) -> list[tuple[str, int]]:
