@@ -72,11 +72,11 @@ def test_version_and_shell_completion() -> None:
     ("command", "options"),
     [
         ("merge", ["--out", "-o", "--review", "-r", "--formats", "--quiet", "--verbose", "--json"]),
-        ("init", ["--out", "-o"]),
-        ("analyse", ["--out", "-o", "--review", "-r"]),
-        ("report", ["--out", "-o", "--review", "-r"]),
+        ("init", ["--out", "-o", "--quiet", "-q"]),
+        ("analyse", ["--out", "-o", "--review", "-r", "--quiet", "-q"]),
+        ("report", ["--out", "-o", "--review", "-r", "--quiet", "-q"]),
         ("lag", ["--review", "-r"]),
-        ("facts", ["--out", "-o", "--reference-docx"]),
+        ("facts", ["--out", "-o", "--reference-docx", "--quiet", "-q"]),
         ("diff", ["--out", "-o", "--formats"]),
     ],
 )

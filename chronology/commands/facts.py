@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import ChronologyArg, console
+from chronology.commands.common import ChronologyArg, QuietOpt, console
 
 TemplateOpt = Annotated[
     Path | None,
@@ -44,6 +44,7 @@ def facts_command(
     template: TemplateOpt = None,
     reference_docx: ReferenceOpt = None,
     out: OutOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Write the draft Facts section (facts.md and facts.docx) from a saved chronology."""
     from chronology.model.codec import read_chronology
@@ -59,6 +60,8 @@ def facts_command(
     written = facts_md.write(chronology, folder, template)
     written += facts_docx.write(chronology, folder, template, reference_docx)
     edits.record(folder, written)
+    if quiet:
+        return
     for line in edits.kept_lines(kept):
         console.print(line, markup=False)
-    console.print("Wrote " + ", ".join(str(p) for p in written))
+    console.print("Wrote " + ", ".join(str(p) for p in written), markup=False)

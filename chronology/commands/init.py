@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import console, expand_inputs
+from chronology.commands.common import QuietOpt, console, expand_inputs
 from chronology.model.errors import OutputError
 from chronology.privacy.safety import write_text
 
@@ -18,6 +18,7 @@ def init_command(
         Path, typer.Option("--out", "-o", help="Where to write the review file.")
     ] = Path("review.toml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Write a starting review.toml: agencies, column mappings, period and name candidates."""
     if output.exists() and not force:
@@ -46,4 +47,8 @@ def init_command(
             FileSummary(path.name, report["agency"], headings, report["agency_type"], roles)
         )
     write_text(output, render_review(loaded, summaries))
-    console.print(f"Wrote {output}: {len(summaries)} agencies. Edit it, then run chronology merge.")
+    if not quiet:
+        console.print(
+            f"Wrote {output}: {len(summaries)} agencies. Edit it, then run chronology merge.",
+            markup=False,
+        )
