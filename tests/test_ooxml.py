@@ -130,7 +130,7 @@ def test_rows_are_as_tall_as_their_wrapped_text_and_dates_are_dates(tmp_path: Pa
     ws = openpyxl.load_workbook(path)["S"]
     heights = [ws.row_dimensions[n].height for n in (2, 3, 4)]
     assert heights[0] == sheetlayout.LINE_POINTS + sheetlayout.PADDING_POINTS
-    assert heights[1] >= 16 * sheetlayout.LINE_POINTS  # 300 / 19 per line
+    assert heights[1] == 15 * sheetlayout.LINE_POINTS + sheetlayout.PADDING_POINTS  # 20 a line
     assert heights[2] == 4 * sheetlayout.LINE_POINTS + sheetlayout.PADDING_POINTS
     assert ws["B2"].value == dt.datetime(2012, 5, 1)
     assert ws["B2"].number_format == "dd/mm/yyyy"
@@ -145,7 +145,10 @@ def test_rows_are_as_tall_as_their_wrapped_text_and_dates_are_dates(tmp_path: Pa
 
 @pytest.mark.parametrize(
     ("text", "width", "lines"),
-    [("", 10, 1), ("a" * 8, 10, 1), ("a" * 9, 10, 2), ("a\n\nb", 50, 3), ("a" * 80, 10, 10)],
+    [("", 10, 1), ("a" * 9, 10, 1), ("a" * 10, 10, 2), ("a\n\nb", 50, 3), ("a" * 90, 10, 10)],
 )
 def test_lines_counted_from_width_and_line_breaks(text: str, width: float, lines: int) -> None:
+    """(A column 10 wide holds 9 characters a line at CHARS_PER_WIDTH 1.05, less one for the
+    word that wraps.)"""
+    assert sheetlayout.CHARS_PER_WIDTH == 1.05
     assert sheetlayout.lines_in(text, width) == lines

@@ -24,7 +24,7 @@ PADDING_POINTS = 3.0
 MAX_ROW_POINTS = 409.0
 # Characters of ordinary text a column of width 1 holds per line: the width unit is one digit
 # of the default font; capitals and word wrapping take more room than digits, so less than 1.
-CHARS_PER_WIDTH = 0.95
+CHARS_PER_WIDTH = 1.05
 
 # Paper, in inches as the file formats count them.
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.7, "header": 0.25, "footer": 0.3}
