@@ -251,3 +251,22 @@ def test_init_suggests_every_name_like_word_even_one_seen_once(tmp_path: Path) -
     assert {"Zbigniew", "Quennell", "Lily"} <= names  # rare names; a name that is a word
     assert not names & {"Attended", "Welfare", "Northbridge"}  # words; an agency's own name
     assert ("Quennell", "once") in proposed
+
+
+def test_merge_takes_a_reference_document_for_the_word_draft(tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    house = docx.Document()
+    house.styles["Heading 1"].font.size = Pt(30)
+    house.add_paragraph("House style: not to be copied.")
+    house.save(str(tmp_path / "house.docx"))
+    police, out = _police(tmp_path), tmp_path / "out"
+    result = run("merge", police, "-o", out, "-q", "--reference-docx", tmp_path / "house.docx")
+    assert result.exit_code == 0, result.output
+    draft = docx.Document(str(out / "facts.docx"))
+    assert draft.styles["Heading 1"].font.size == Pt(30)
+    assert not any("House style" in p.text for p in draft.paragraphs)
+    missing = run("merge", police, "-o", out, "--reference-docx", tmp_path / "none.docx")
+    assert missing.exit_code == 2
+    assert "none.docx" in missing.output

@@ -46,6 +46,16 @@ ReviewOpt = Annotated[
         "--review", "-r", help="The review file [default: review.toml in the current folder]."
     ),
 ]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-docx",
+        help="A Word document whose styles and page setup facts.docx takes (its text is not "
+        "copied), as pandoc's --reference-doc.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
 # Warnings listed at the end of a run without --verbose; the rest are counted and pointed to.
 FIRST_WARNINGS = 5
 AnonymiseOpt = Annotated[

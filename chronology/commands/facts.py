@@ -13,22 +13,12 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import ChronologyArg, QuietOpt, console
+from chronology.commands.common import ChronologyArg, QuietOpt, ReferenceOpt, console
 
 TemplateOpt = Annotated[
     Path | None,
     typer.Option(
         "--template", "-t", help="Your own Markdown template (start from templates/facts.md.j2)."
-    ),
-]
-ReferenceOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--reference-docx",
-        help="A Word document whose styles and page setup facts.docx takes (its text is not "
-        "copied), as pandoc's --reference-doc.",
-        exists=True,
-        dir_okay=False,
     ),
 ]
 OutOpt = Annotated[

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +13,7 @@ from chronology.commands.common import (
     AnonymiseOpt,
     JsonOpt,
     QuietOpt,
+    ReferenceOpt,
     ReviewOpt,
     VerboseOpt,
     agency_summary,
@@ -70,6 +72,7 @@ def merge_command(
     review_file: ReviewOpt = None,
     anonymise: AnonymiseOpt = False,
     coarsen_dates: CoarsenOpt = False,
+    reference_docx: ReferenceOpt = None,
     in_scope: InScopeOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
@@ -95,7 +98,7 @@ def merge_command(
     kept = edits.keep_edited(out) if out.is_dir() else []
     chronology, written = _run(
         paths, review, out, chosen, anonymise=anonymise, coarsen=coarsen_dates, in_scope=in_scope,
-        quiet=quiet,
+        quiet=quiet, options={"docx": {"reference": reference_docx}} if reference_docx else {},
     )  # fmt: skip
     edits.record(out, written)
     if json_summary:
@@ -128,6 +131,7 @@ def _run(
     coarsen: bool,
     in_scope: bool,
     quiet: bool,
+    options: Mapping[str, Mapping[str, Any]],
 ) -> tuple[Chronology, list[Path]]:
     from rich.progress import Progress
 
@@ -153,7 +157,12 @@ def _run(
             full = anonymise_chronology(chronology, glossary, redactor)
         shown = in_scope_only(full) if in_scope else full
         written = render.write_all(
-            full, shown, out, chosen, lambda name: bar.update(stage, description=f"Writing {name}")
+            full,
+            shown,
+            out,
+            chosen,
+            lambda name: bar.update(stage, description=f"Writing {name}"),
+            options,
         )
         if redactor is not None:
             written.append(redaction_report(full, redactor, out))
