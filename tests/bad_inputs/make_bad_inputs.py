@@ -335,6 +335,115 @@ def encrypted_xlsx() -> bytes:
     return out.getvalue()
 
 
+# ---------------------------------------------------------------- Word tables read from the XML
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _wp(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def _wr(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _wtc(*paragraphs: str, props: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{''.join(paragraphs)}</w:tc>"
+
+
+def _wtr(*cells: str, props: str = "") -> str:
+    return f"<w:tr>{f'<w:trPr>{props}</w:trPr>' if props else ''}{''.join(cells)}</w:tr>"
+
+
+def _wtbl(*rows: str) -> str:
+    grid = '<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="4000"/><w:gridCol w:w="3000"/>'
+    return f"<w:tbl><w:tblPr/>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def _sdt(content: str, props: str = "") -> str:
+    return f"<w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def docx_package(body: str) -> bytes:
+    """A minimal Word package whose document body is ``body`` (WordprocessingML)."""
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}" '
+        f'xmlns:mc="{MC_NS}" xmlns:wps="{WPS_NS}" xmlns:v="urn:schemas-microsoft-com:vml">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
+            'org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>"
+        ),
+        "word/document.xml": document,
+    }
+    return zip_bytes({k: v.encode() for k, v in parts.items()})
+
+
+def word_hidden_text() -> bytes:
+    """Every place Word keeps visible table text that a paragraph-runs reader misses: a table
+    in a content control, a date picker, a tracked insertion (and a deletion, not shown), a
+    field's result (not its code), a smart tag, a hyperlink, a nested table, a row in a
+    content control, a cell merged down, a row shifted by gridBefore, and a table carried on
+    inside a text box (whose fallback copy must not be read twice)."""
+    header = _wtr(*(_wtc(_wp(_wr(h))) for h in ROWS[0]))
+    date_picker = _sdt(_wr("01/02/2010"), '<w:date><w:dateFormat w:val="dd/MM/yyyy"/></w:date>')
+    details = _wp(
+        _wr("Home visit, "),
+        f'<w:ins w:id="1" w:author="A">{_wr("mother seen")}</w:ins>',
+        f'<w:del w:id="2" w:author="A"><w:r><w:delText>struck out</w:delText></w:r></w:del>',
+        f'<w:hyperlink w:anchor="x">{_wr(" (record 7)")}</w:hyperlink>',
+    )
+    outcome = _wp(
+        '<w:fldSimple w:instr=" DOCPROPERTY Outcome ">', _wr("Referred"), "</w:fldSimple>",
+        '<w:smartTag w:element="place">', _wr(" to Kingsmere"), "</w:smartTag>",
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>', _wr(" hub"),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    )  # fmt: skip
+    nested = _wtbl(_wtr(_wtc(_wp(_wr("Nested note")))))
+    rows = [
+        header,
+        _wtr(_wtc(_wp(date_picker)), _wtc(details), _wtc(outcome)),
+        _sdt(_wtr(_wtc(_wp(_wr("03/02/2010"))), _wtc(_wp(_wr("Strategy")), nested), _wtc())),
+        _wtr(
+            _wtc(_wp(_wr("10/02/2010")), props='<w:vMerge w:val="restart"/>'),
+            _wtc(_wp(_wr("Conference"))),
+            _wtc(_wp(_wr("Plan made"))),
+        ),
+        _wtr(_wtc(_wp(), props="<w:vMerge/>"), _wtc(_wp(_wr("Minutes sent"))), _wtc()),
+        _wtr(
+            _wtc(_wp(_wr("Shifted entry"))),
+            _wtc(_wp(_wr("Shifted outcome"))),
+            props='<w:gridBefore w:val="1"/>',
+        ),
+    ]
+    boxed = _wtbl(
+        _wtr(*(_wtc(_wp(_wr(h))) for h in ("Date", "Event", "Action"))),
+        _wtr(_wtc(_wp(_wr("12/02/2010"))), _wtc(_wp(_wr("Text box entry"))), _wtc()),
+    )
+    text_box = _wp(
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx><w:txbxContent>"
+        f"{boxed}</w:txbxContent></wps:txbx></mc:Choice><mc:Fallback><v:textbox>"
+        f"<w:txbxContent>{boxed}</w:txbxContent></v:textbox></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    return docx_package(_sdt(_wtbl(*rows)) + text_box)
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "xlsx_renamed.csv": good_xlsx,
     "corrupt_zip.xlsx": corrupt_zip,
@@ -355,6 +464,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "empty_workbook.xlsx": empty_workbook,
     "date1904.xlsx": date1904,
     # an encrypted workbook given the old .xls name: calamine finds no Workbook stream
+    "word_hidden_text.docx": word_hidden_text,
     "encrypted_named.xls": lambda: (FILES / "encrypted.xlsx").read_bytes(),
 }
 
