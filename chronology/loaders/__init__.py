@@ -20,6 +20,7 @@ from chronology.errors import (
 from chronology.loaders import checks, csv, docx, spreadsheet
 from chronology.loaders.agency import agency_from_filename
 from chronology.loaders.cells import cell_text
+from chronology.loaders.header_rows import continues
 from chronology.loaders.table import RawTable, locate_header, table_to_sources
 from chronology.schema import LoadResult
 
@@ -46,11 +47,15 @@ def load_file(
     result = LoadResult(files=[shown])
     found_any = filled_any = False
     headings_seen: list[str] = []
-    for table in reader(path, shown):
-        header = locate_header(table, columns)
+    previous: RawTable | None = None
+    for found in reader(path, shown):
+        table, header = found, locate_header(found, columns)
+        if header is None and previous and continues(found.rows, previous.rows[0], columns):
+            table, header = _carried_on(found, previous), 0
         if header is None:
             filled_any = _report_skipped(table, result, headings_seen) or filled_any
             continue
+        previous = RawTable(table.file, table.sheet, [table.rows[header]], [0])
         found_any = filled_any = True
         loaded = table_to_sources(table, header, name, columns)
         loaded.warnings.extend(checks.table_notes(table, header, loaded))
@@ -64,6 +69,28 @@ def load_file(
             file=shown,
         )
     return result
+
+
+def _carried_on(table: RawTable, previous: RawTable) -> RawTable:
+    """A headerless table read under the header of the table before it, and said so."""
+    note = Notice(
+        table.file,
+        table.sheet,
+        None,
+        f"no header row; read as carrying on {_where(previous)}, under its headings",
+    )
+    return RawTable(
+        table.file,
+        table.sheet,
+        [previous.rows[0], *table.rows],
+        [0, *table.row_numbers],
+        table.date1904,
+        [*table.notes, note],
+    )
+
+
+def _where(table: RawTable) -> str:
+    return f"'{table.sheet}'" if table.sheet else "the table before"
 
 
 def _report_skipped(table: RawTable, result: LoadResult, headings_seen: list[str]) -> bool:

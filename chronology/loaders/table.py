@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from chronology.dates import DateError, DateSpan, Precision, combine_range, parse_date, parse_time
 from chronology.errors import Notice, Rejected
 from chronology.loaders.cells import cell_text, column_letter, is_blank
-from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
+from chronology.loaders.header_rows import choose_header_row
+from chronology.loaders.headings import map_headings, normalise_heading
 from chronology.schema import LoadResult, Source
 
 _FOOTER = re.compile(
@@ -57,7 +58,7 @@ def unique_headings(cells: Sequence[object]) -> list[str]:
 
 
 def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
-    return find_header_row(table.rows, overrides)
+    return choose_header_row(table.rows, overrides)
 
 
 def table_to_sources(

@@ -444,6 +444,14 @@ def word_hidden_text() -> bytes:
     return docx_package(_sdt(_wtbl(*rows)) + text_box)
 
 
+def continuation_sheet() -> bytes:
+    """The chronology runs on to a second sheet that does not repeat the header row."""
+    more = [("14/02/2010", "Core group meeting", "Plan reviewed"), ("20/02/2010", "Visit", "")]
+    return package(
+        {"Chronology": sheet_xml(rows_xml(ROWS)), "Continued": sheet_xml(rows_xml(more))}
+    )
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "xlsx_renamed.csv": good_xlsx,
     "corrupt_zip.xlsx": corrupt_zip,
@@ -465,6 +473,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "date1904.xlsx": date1904,
     # an encrypted workbook given the old .xls name: calamine finds no Workbook stream
     "word_hidden_text.docx": word_hidden_text,
+    "continuation_sheet.xlsx": continuation_sheet,
     "encrypted_named.xls": lambda: (FILES / "encrypted.xlsx").read_bytes(),
 }
 
