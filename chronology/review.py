@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronology import namefold
 from chronology.classify import load_rules
 from chronology.errors import ReviewFileError
+from chronology.loaders.csv import decode as csv_decode
 from chronology.loaders.headings import FIELDS
 
 SECTIONS: dict[str, set[str]] = {
@@ -78,9 +80,12 @@ class Review:
 
 def load_review(path: Path) -> Review:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise ReviewFileError(f"cannot read it ({exc.strerror})", file=str(path)) from exc
+    # Notepad saves "Unicode" (UTF-16) and "UTF-8 with BOM"; the csv loader's decoding
+    # reads both, and refuses damaged UTF-8 with its line
+    text = csv_decode(raw, str(path))[0].lstrip("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -137,12 +142,25 @@ def _read(review: Review, data: dict[str, Any]) -> None:
         raise review.error("the review period ends before it starts", "end")
     for table in data.get("agencies", []):
         review.agencies.append(_agency(review, table))
-    review.pseudonyms = {str(k): str(v) for k, v in data.get("pseudonyms", {}).items()}
+    review.pseudonyms = _pseudonyms(review, data.get("pseudonyms", {}))
     for key, value in data.get("glossary", {}).items():
         _check_term(review, key, value)
     merge = data.get("merge", {})
     review.joins = [_refs(review, t, "join") for t in merge.get("join", [])]
     review.splits = [_refs(review, t, "split") for t in merge.get("split", [])]
+
+
+def _pseudonyms(review: Review, table: dict[str, Any]) -> dict[str, str]:
+    """The glossary of real names; a name that is empty once invisible characters are
+    taken out would match everywhere (or nowhere), so it is refused, located."""
+    for name in table:
+        if not namefold.key(str(name)):
+            raise review.error(
+                f'[pseudonyms] has an empty name ("{name}" = …)',
+                f'"{name}"',
+                "Write the real name before the = sign, or delete the line.",
+            )
+    return {str(k): str(v) for k, v in table.items()}
 
 
 def _check_term(review: Review, key: str, value: object) -> None:
