@@ -452,6 +452,22 @@ def continuation_sheet() -> bytes:
     )
 
 
+def far_cell_written(ref: str, equals: str = "=") -> bytes:
+    """A far cell whose reference is written in a way XML allows and calamine reads."""
+    row = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    far = (
+        f'<row r{equals}"{row}"><c r{equals}"{ref}" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    return package({"Chronology": sheet_xml(rows_xml(ROWS) + far)})
+
+
+def unnumbered_cells() -> bytes:
+    """Rows and cells with no reference sit after the ones before: a million empty rows and
+    one row of 16,384 cells reach as far as any stray cell, in a few kilobytes."""
+    wide = "<row>" + "<c/>" * 16_383 + '<c t="inlineStr"><is><t>x</t></is></c></row>'
+    return package({"Chronology": sheet_xml(rows_xml(ROWS) + "<row/>" * 1_048_000 + wide)})
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "xlsx_renamed.csv": good_xlsx,
     "corrupt_zip.xlsx": corrupt_zip,
@@ -474,6 +490,9 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     # an encrypted workbook given the old .xls name: calamine finds no Workbook stream
     "word_hidden_text.docx": word_hidden_text,
     "continuation_sheet.xlsx": continuation_sheet,
+    "far_cell_lower_case.xlsx": lambda: far_cell_written("xfd1048576"),
+    "far_cell_spaced.xlsx": lambda: far_cell_written("XFD1048576", " = "),
+    "unnumbered_cells.xlsx": unnumbered_cells,
     "encrypted_named.xls": lambda: (FILES / "encrypted.xlsx").read_bytes(),
 }
 
