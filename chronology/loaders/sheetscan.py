@@ -28,9 +28,7 @@ _NARROW_COLUMNS = 26  # with no two-letter cell reference, the sheet ends by col
 # attribute is written: spaces around '=' and lower-case letters are valid XML that calamine
 # reads (and then builds the grid they reach). Attributes ending in r ('header="0.3"') never
 # match, because 'r' must follow a space.
-_FAR = re.compile(
-    rb'\sr\s*=\s*["\'](?:([A-Za-z]{2,3})([0-9]+)|([A-Za-z]?)([0-9]{7,}))["\']'
-)
+_FAR = re.compile(rb'\sr\s*=\s*["\'](?:([A-Za-z]{2,3})([0-9]+)|([A-Za-z]?)([0-9]{7,}))["\']')
 _ROW = re.compile(rb'[<:]row\b[^>]*?\sr\s*=\s*["\']([0-9]+)')
 # a row or cell tag; a cell with no reference sits after the one before it
 _TAG = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s>/])([^>]*)")

@@ -16,7 +16,7 @@ import python_calamine as calamine
 from defusedxml import DefusedXmlException, ElementTree
 
 from chronology.errors import CorruptFileError, EncryptedFileError, Notice, TooLargeError
-from chronology.loaders import package, sheetscan
+from chronology.loaders import odsscan, package, sheetscan
 from chronology.loaders.cells import column_letter
 from chronology.loaders.table import RawTable
 
@@ -55,6 +55,8 @@ def _scan(path: Path, display: str) -> dict[str, sheetscan.SheetScan]:
         return {}
     package.check_package(path, display)
     if suffix not in _OOXML:
+        with package.open_package(path, display) as archive:
+            odsscan.check_repeats(archive, display)
         return {}
     with package.open_package(path, display) as archive:
         parts = sheetscan.sheet_parts(archive)

@@ -261,27 +261,48 @@ def merged_header() -> bytes:
     return package({"Chronology": sheet_xml(rows_xml(rows), tail=merges)})
 
 
+ODS_CELL = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+
+
 def stray_far_cell_ods() -> bytes:
     """The same in OpenDocument: a million repeated empty rows, then one cell far right."""
-    office = "urn:oasis:names:tc:opendocument:xmlns"
-    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
-    rows = "".join(
-        "<table:table-row>" + "".join(cell.format(escape(v)) for v in row) + "</table:table-row>"
-        for row in ROWS
-    )
-    far = (
+    return ods_package(
         '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
         'table:number-columns-repeated="1024"/></table:table-row><table:table-row>'
         '<table:table-cell table:number-columns-repeated="16000"/>'
-        + cell.format(" ")
+        + ODS_CELL.format(" ")
         + "</table:table-row>"
+    )
+
+
+def repeated_rows_ods(rows: int, columns: int) -> bytes:
+    """One filled row written once and repeated: a few bytes for ``rows x columns`` cells."""
+    cell = ODS_CELL.replace(
+        "<table:table-cell ", f'<table:table-cell table:number-columns-repeated="{columns}" '
+    )
+    return ods_package(
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        + ODS_CELL.format("01/03/2010")
+        + cell.format("Same entry")
+        + "</table:table-row>"
+    )
+
+
+def ods_package(extra_rows: str) -> bytes:
+    """An OpenDocument spreadsheet: the corpus rows, then ``extra_rows`` (table XML)."""
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(ODS_CELL.format(escape(v)) for v in row)
+        + "</table:table-row>"
+        for row in ROWS
     )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         f'xmlns:office="{office}:office:1.0" xmlns:table="{office}:table:1.0" '
         f'xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
-        f'<office:spreadsheet><table:table table:name="Chronology">{rows}{far}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
+        f'<office:spreadsheet><table:table table:name="Chronology">{rows}{extra_rows}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="'
@@ -493,6 +514,8 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "far_cell_lower_case.xlsx": lambda: far_cell_written("xfd1048576"),
     "far_cell_spaced.xlsx": lambda: far_cell_written("XFD1048576", " = "),
     "unnumbered_cells.xlsx": unnumbered_cells,
+    "repeated_rows.ods": lambda: repeated_rows_ods(1_000_000, 1),
+    "repeated_cells.ods": lambda: repeated_rows_ods(1_000, 16_000),
     "encrypted_named.xls": lambda: (FILES / "encrypted.xlsx").read_bytes(),
 }
 
