@@ -6,6 +6,7 @@ The format is decided by the file's content, not only its extension, because fil
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
@@ -111,6 +112,7 @@ def _reader_for(path: Path, shown: str) -> Reader:
             hint="Pass the files inside it, e.g. imrs/*.xlsx.",
         )
     try:
+        _check_regular(path, shown)
         with path.open("rb") as stream:
             head = stream.read(8)
     except FileNotFoundError as exc:
@@ -125,6 +127,19 @@ def _reader_for(path: Path, shown: str) -> Reader:
             f"'{suffix or 'no extension'}' files are not supported", file=shown
         )
     return _by_content(head, suffix, shown)
+
+
+def _check_regular(path: Path, shown: str) -> None:
+    """Only a regular file is opened: a named pipe would wait for a writer for ever, and a
+    device such as /dev/zero (perhaps behind a link with a .csv name) never ends."""
+    mode = path.stat().st_mode  # follows links: what would be opened
+    if not stat.S_ISREG(mode):
+        what = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise UnreadableFileError(
+            f"is {what}, not a regular file",
+            file=shown,
+            hint="Pass the chronology file itself, saved on disk.",
+        )
 
 
 def _by_content(head: bytes, suffix: str, shown: str) -> Reader:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 import zipfile
 from collections.abc import Callable, Sequence
@@ -532,7 +533,12 @@ def build(out: Path) -> list[Path]:
     folder.mkdir(exist_ok=True)
     unreadable = out / "unreadable.csv"
     unreadable.write_bytes(b"Date,Details\n01/02/2010,Home visit\n")
-    return [*written, folder, unreadable]
+    specials = [out / "named_pipe.csv", out / "endless_device.csv"]
+    for path in specials:
+        path.unlink(missing_ok=True)
+    os.mkfifo(specials[0])
+    specials[1].symlink_to("/dev/zero")
+    return [*written, folder, unreadable, *specials]
 
 
 def main(argv: Sequence[str]) -> None:
