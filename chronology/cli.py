@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -21,6 +22,7 @@ import typer
 from chronology import __version__, gcpause
 from chronology.commands import analyse, diff, facts, init, lag, merge, names, report
 from chronology.errors import ChronologyError
+from chronology.loaders.agency import readable
 
 F = TypeVar("F", bound=Callable[..., Any])
 _state = {"debug": False}
@@ -66,8 +68,29 @@ def _where(exc: BaseException) -> str:
     return type(exc).__name__ + place
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is, so that every ``finally`` (temporary files) runs."""
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _stopped(code: int, how: str) -> typer.Exit:
+    typer.echo(f"{how}: stopped; no output was changed.", err=True)
+    return typer.Exit(code)
+
+
+def _environment(exc: OSError) -> str:
+    """An operating-system refusal on a named path (a read-only folder, a name too long, a
+    file where a folder should be): the user's to fix, not a bug."""
+    shown = readable(os.fsdecode(exc.filename))
+    return f"error: cannot use {shown}: {exc.strerror or exc}. Check the path and its permissions."
+
+
 def guarded(command: F) -> F:
-    """The error boundary: library errors become messages; bugs say how to report them."""
+    """The error boundary: library errors become messages; bugs say how to report them.
+    Ctrl-C and SIGTERM end with 130 and 143, as shells expect, and no traceback."""
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -80,6 +103,15 @@ def guarded(command: F) -> F:
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
+        except KeyboardInterrupt:
+            raise _stopped(130, "interrupted") from None
+        except Terminated:
+            raise _stopped(143, "terminated") from None
+        except OSError as exc:
+            if _state["debug"] or exc.filename is None:
+                raise
+            typer.echo(_environment(exc), err=True)
+            raise typer.Exit(2) from None
         except Exception as exc:
             if _state["debug"]:
                 raise
@@ -107,6 +139,7 @@ def main() -> None:
     by one on the way out (half a second at 100,000 rows), to no one's benefit. Every
     output is already closed and in place by then."""
     gcpause.ends_at_once()
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except SystemExit as done:

@@ -19,7 +19,7 @@ from chronology.errors import (
     UnsupportedFormatError,
 )
 from chronology.loaders import checks, csv, docx, spreadsheet
-from chronology.loaders.agency import agency_from_filename
+from chronology.loaders.agency import agency_from_filename, readable
 from chronology.loaders.cells import cell_text
 from chronology.loaders.header_rows import continues
 from chronology.loaders.table import RawTable, locate_header, table_to_sources
@@ -42,7 +42,7 @@ def load_file(
     display: str | None = None,
 ) -> LoadResult:
     """Every chronology table in ``path`` as sources of ``agency``; other tables are reported."""
-    shown = display or path.name
+    shown = readable(display or path.name)
     reader = _reader_for(path, shown)
     name = agency or agency_from_filename(path)
     result = LoadResult(files=[shown])

@@ -126,6 +126,9 @@ def read_tables(path: Path, display: str) -> Iterator[RawTable]:
 
 
 def _records(text: str, delimiter: str, display: str) -> list[list[object]]:
+    # a cell may be as long as the file (the module's default limit, 128 KB, refused a
+    # genuine long note as a damaged file)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[object]] = []
     lines: list[int] = []  # the line each record ends on

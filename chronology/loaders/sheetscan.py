@@ -56,6 +56,9 @@ class SheetScan:
     formulas: list[str] = field(default_factory=list)
     uncached: list[str] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
+    # number cells holding 60: in a date format, Excel's 29/02/1900, which calamine reads
+    # as 28/02/1900 without a word
+    leap_day: list[CellError] = field(default_factory=list)
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -130,14 +133,14 @@ def _unnumbered(chunk: bytes) -> bool:
 
 def scan_sheet(archive: zipfile.ZipFile, part: str, display: str, sheet: str) -> SheetScan:
     """Refuse a sheet whose cells span an impossible grid; list its formulas and errors."""
-    marked, extent, markers = False, _Extent(), (b"</f>", b't="e"')
+    marked, extent, markers = False, _Extent(), (b"</f>", b't="e"', b">60</")
     counting = False
     with archive.open(part) as stream:
         tail = b""
         while chunk := stream.read(CHUNK):
             window = tail + chunk
             if not tail and (prefix := _PREFIX.search(window)) and prefix.group(1):
-                markers = (b"</" + prefix.group(1) + b"f>", b't="e"')  # <x:f> in <x:c>
+                markers = (b"</" + prefix.group(1) + b"f>", b't="e"', b">60</")  # <x:f>
             marked = marked or any(m in window for m in markers)
             extent.scan(window)
             cut = window.rfind(b"<")  # a tag cut off by the chunk waits for the next one
@@ -188,6 +191,8 @@ def _cells(xml: bytes) -> SheetScan:
                 scan.uncached.append(ref)
         if attrs.get(b"t") == b"e" and value is not None and ref:
             scan.errors.append(_error(ref, value.group(1).decode(errors="replace")))
+        elif attrs.get(b"t", b"n") == b"n" and value is not None and value.group(1) == b"60":
+            scan.leap_day.append(_error(ref, "60"))
     return scan
 
 

@@ -490,6 +490,23 @@ def unnumbered_cells() -> bytes:
     return package({"Chronology": sheet_xml(rows_xml(ROWS) + "<row/>" * 1_048_000 + wide)})
 
 
+def leap_day_xlsx() -> bytes:
+    """A date cell holding serial 60, Excel's 29/02/1900 (calamine reads 28/02/1900)."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.set_properties({"created": dt.datetime(2020, 1, 1)})
+    sheet = book.add_worksheet("Chronology")
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["Date", "Details"])
+    for row, (serial, text) in enumerate([(59, "Day 59"), (60, "Day 60"), (61, "Day 61")], 1):
+        sheet.write_number(row, 0, serial, day)
+        sheet.write_string(row, 1, text)
+    book.close()
+    return buffer.getvalue()
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "xlsx_renamed.csv": good_xlsx,
     "corrupt_zip.xlsx": corrupt_zip,
@@ -517,6 +534,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "unnumbered_cells.xlsx": unnumbered_cells,
     "repeated_rows.ods": lambda: repeated_rows_ods(1_000_000, 1),
     "repeated_cells.ods": lambda: repeated_rows_ods(1_000, 16_000),
+    "leap_day.xlsx": leap_day_xlsx,
     "encrypted_named.xls": lambda: (FILES / "encrypted.xlsx").read_bytes(),
 }
 
