@@ -52,6 +52,9 @@ def _root(
     ] = False,
 ) -> None:
     _state["debug"] = debug
+    # folders made for outputs (--out and any parent) are never group- or world-writable,
+    # even under umask 000: a chronology's outputs hold special-category personal data
+    os.umask(os.umask(0) | 0o022)
 
 
 _REPORT = (

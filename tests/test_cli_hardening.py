@@ -98,3 +98,16 @@ def test_a_stopped_run_says_so_without_a_traceback(
     assert returncode == code, err
     assert "Traceback" not in err
     assert "stopped; no output was changed" in err
+
+
+def test_the_output_folder_is_not_world_writable_under_umask_000(tmp_path: Path) -> None:
+    source = tmp_path / "Police.csv"
+    source.write_bytes(ROWS)
+    previous = os.umask(0)
+    try:
+        result = _merge(source, "--out", tmp_path / "new" / "out", "--formats", "json")
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    for folder in (tmp_path / "new", tmp_path / "new" / "out"):
+        assert folder.stat().st_mode & 0o022 == 0, oct(folder.stat().st_mode)
