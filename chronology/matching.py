@@ -286,6 +286,8 @@ def _vague_links(units: Sequence[Unit]) -> Links:
     for vague in vagues:
         keys = [*sorted(vague.mentions), f"names:{vague.agency_type}"]
         candidates = {u.index: u for key in keys for u in index.within(key, vague.start, vague.end)}
+        if len(candidates) > CROWDED:
+            continue  # it names a crowd: pairing it with every one was quadratic (see CROWDED)
         found += [(vague, candidates[k]) for k in sorted(candidates)]
     found = [(vague, exact) for vague, exact in found if exact.agency != vague.agency]
     texts = [int(fuzz.token_set_ratio(vague.text, exact.text)) for vague, exact in found]

@@ -71,3 +71,29 @@ def test_a_crowded_day_is_not_scored_pair_by_pair(
     result = runner.invoke(app, ["merge", *map(str, inputs), "--out", str(out), "-q"])
     assert result.exit_code == 0, result.output
     assert scored[0] <= 4 * rows  # was rows * rows: a million pairs here
+
+
+def test_records_dated_to_a_month_naming_a_crowd_are_not_paired_with_all_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = 1_000
+    vague = [f"Police officer attended visit {n}" for n in range(rows)]
+    exact = [f"Referral to health visitor {n}" for n in range(rows)]
+    health = tmp_path / "Health log.csv"
+    health.write_text("Date,Details\n" + "".join(f"January 2010,{t}\n" for t in vague))
+    police = tmp_path / "Police log.csv"
+    police.write_text(
+        "Date,Details\n" + "".join(f"{1 + n % 28:02d}/01/2010,{t}\n" for n, t in enumerate(exact))
+    )
+    paired = [0]
+    real = matching.pairs_of
+
+    def counted(found: list[object]) -> object:
+        paired[0] += len(found)
+        return real(found)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matching, "pairs_of", counted)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["merge", str(health), str(police), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert paired[0] <= 4 * rows  # was rows * rows (3,000 each way: 2.7 GB, 40 s)
