@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
+import signal
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +20,7 @@ import typer
 
 from chronology import __version__
 from chronology.commands import analyse, diff, facts, init, lag, merge, names, report
+from chronology.loaders.agency import readable
 from chronology.model.errors import ChronologyError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,6 +52,9 @@ def _root(
     ] = False,
 ) -> None:
     _state["debug"] = debug
+    # folders made for outputs (--out and any parent) are never group- or world-writable,
+    # even under umask 000: a chronology's outputs hold special-category personal data
+    os.umask(os.umask(0) | 0o022)
 
 
 _REPORT = (
@@ -65,8 +71,29 @@ def _where(exc: BaseException) -> str:
     return type(exc).__name__ + place
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is, so that every ``finally`` (temporary files) runs."""
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _stopped(code: int, how: str) -> typer.Exit:
+    typer.echo(f"{how}: stopped; no output was changed.", err=True)
+    return typer.Exit(code)
+
+
+def _environment(exc: OSError) -> str:
+    """An operating-system refusal on a named path (a read-only folder, a name too long, a
+    file where a folder should be): the user's to fix, not a bug."""
+    shown = readable(os.fsdecode(exc.filename))
+    return f"error: cannot use {shown}: {exc.strerror or exc}. Check the path and its permissions."
+
+
 def guarded(command: F) -> F:
-    """The error boundary: library errors become messages; bugs say how to report them."""
+    """The error boundary: library errors become messages; bugs say how to report them.
+    Ctrl-C and SIGTERM end with 130 and 143, as shells expect, and no traceback."""
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -79,6 +106,15 @@ def guarded(command: F) -> F:
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
+        except KeyboardInterrupt:
+            raise _stopped(130, "interrupted") from None
+        except Terminated:
+            raise _stopped(143, "terminated") from None
+        except OSError as exc:
+            if _state["debug"] or exc.filename is None:
+                raise
+            typer.echo(_environment(exc), err=True)
+            raise typer.Exit(2) from None
         except Exception as exc:
             if _state["debug"]:
                 raise
@@ -103,6 +139,8 @@ app.command("diff")(guarded(diff.diff_command))
 def main() -> None:
     """The console entry point. A run builds many long-lived objects and almost no reference
     cycles, so the cyclic collector is kept off: it would only rescan them, again and again
-    (about 40 % of a 100,000-row merge). Reference counting still frees everything."""
+    (about 40 % of a 100,000-row merge). Reference counting still frees everything. SIGTERM
+    is raised where the run is, so every ``finally`` (temporary files) runs."""
     gc.disable()
+    signal.signal(signal.SIGTERM, _terminate)
     app()

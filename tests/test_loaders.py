@@ -204,3 +204,21 @@ def test_bad_inputs_raise_located_typed_errors(
         load_file(path)
     assert name in str(caught.value)
     assert words in str(caught.value)
+
+
+def test_word_tables_keep_what_word_shows_and_only_that(tmp_path: Path) -> None:
+    from tests.bad_inputs.make_bad_inputs import word_hidden_text
+
+    path = tmp_path / "Hidden.docx"
+    path.write_bytes(word_hidden_text())
+    result = load_file(path)
+    flat = repr([s.fields for s in result.sources])
+    assert [(s.sheet, s.row) for s in result.sources] == [
+        *[("Table 1", n) for n in range(2, 7)],
+        ("Table 2", 2),
+    ]
+    for hidden in ("struck out", "PAGE", "DOCPROPERTY"):  # deleted text and field codes
+        assert hidden not in flat
+    assert flat.count("Text box entry") == 1  # the text box's fallback copy is not read
+    merged_down = result.sources[3]
+    assert merged_down.date.start == dt.date(2010, 2, 10)  # the date cell merged down

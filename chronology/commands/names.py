@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import tempfile
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
+from lxml import etree
 
 from chronology.commands.common import console
 from chronology.model.errors import ChronologyError
-from chronology.privacy import leaks
-from chronology.privacy.safety import write_text, write_with
-
-if TYPE_CHECKING:
-    from chronology.privacy.pseudonyms import Glossary
+from chronology.privacy import docx_names, leaks
+from chronology.privacy.pseudonyms import Glossary
+from chronology.privacy.safety import write_bytes
+from chronology.review.read import find_review
 
 ReviewOpt = Annotated[
     Path | None,
@@ -25,7 +28,6 @@ ReviewOpt = Annotated[
 
 def _glossary(review_file: Path | None) -> Glossary:
     from chronology import pipeline
-    from chronology.review.read import find_review
 
     return pipeline.glossary_for(find_review(review_file))
 
@@ -46,35 +48,31 @@ def check_names_command(
         console.print(f"Not scanned (not text): {path.name}: check it by eye.")
 
 
-def _convert(source: Path, target: Path, change: Any) -> None:
+def _converted(source: Path, change: Any) -> bytes:
     suffix = source.suffix.lower()
-    if suffix == ".docx":
-        import docx
-
-        document = docx.Document(str(source))
-        for paragraph in _paragraphs(document):
-            replaced = change(paragraph.text)
-            if replaced != paragraph.text:
-                for run in paragraph.runs[1:]:
-                    run.text = ""
-                paragraph.runs[0].text = replaced
-        write_with(target, lambda p: document.save(str(p)))
-    elif suffix in leaks.TEXT_SUFFIXES:
-        write_text(target, change(source.read_text(encoding="utf-8-sig")))
-    else:
-        raise ChronologyError(
-            f"{source}: cannot convert {suffix} files",
-            hint="Use .md, .txt, .csv, .json, .html or .docx.",
-        )
+    try:
+        if suffix == ".docx":
+            return docx_names.convert(source.read_bytes(), change)
+        if suffix in leaks.TEXT_SUFFIXES:
+            return str(change(source.read_text(encoding="utf-8-sig"))).encode("utf-8")
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise ChronologyError(f"{source}: cannot read it ({exc})") from exc
+    raise ChronologyError(
+        f"{source}: cannot convert {suffix} files",
+        hint="Use .md, .txt, .csv, .json, .html or .docx.",
+    )
 
 
-def _paragraphs(document: Any) -> list[Any]:
-    found = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                found.extend(cell.paragraphs)
-    return [p for p in found if p.runs]
+def _staged(target: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
+    """Write ``data`` under its own name in a private folder beside ``target``, ``check`` it
+    there, and only then put it in place: a copy that fails the check is never written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".chronology-stage-", dir=target.parent) as folder:
+        staged = Path(folder) / target.name
+        write_bytes(staged, data)
+        if check is not None:
+            check(staged)
+        staged.replace(target)
 
 
 InArg = Annotated[Path, typer.Argument(help="A document: .md, .txt, .csv, .json, .html or .docx.")]
@@ -84,14 +82,14 @@ OutArg = Annotated[Path, typer.Argument(help="Where to write the converted copy.
 def anonymise_command(source: InArg, target: OutArg, review_file: ReviewOpt = None) -> None:
     """Replace real names with designations in any document (e.g. the author's draft)."""
     glossary = _glossary(review_file)
-    _convert(source, target, glossary.anonymise)
     from chronology import pipeline
 
-    pipeline.leak_check([target], glossary)
+    data = _converted(source, glossary.anonymise)
+    _staged(target, data, lambda staged: pipeline.leak_check([staged], glossary))
     console.print(f"Wrote {target}; no real names remain.")
 
 
 def personalise_command(source: InArg, target: OutArg, review_file: ReviewOpt = None) -> None:
     """Put real names back in place of designations, for the panel's private copy."""
-    _convert(source, target, _glossary(review_file).personalise)
+    _staged(target, _converted(source, _glossary(review_file).personalise))
     console.print(f"Wrote {target} (PRIVATE: it contains real names).")

@@ -43,6 +43,17 @@ _ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\d[t ](\d\d:\d\d)(?::\d\d(?:\.\d+)?)?", r
 _FRACTION = re.compile(r"0?\.\d+")
 
 
+LAST_SECOND = 86_399
+
+
+def clock_of(fraction: float) -> str:
+    """A day's fraction (Excel's time of day, with no day) as "HH:MM". Rounded to the
+    second, to undo float noise, but never past the day's last second: 0.9999999 is 23:59,
+    not 00:00, which would put the time at the start of its day instead of the end."""
+    seconds = min(round(fraction * 86_400), LAST_SECOND)
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+
+
 def read_time_text(raw: str) -> str | None:
     """A Time column cell written as text; None for blanks and honest unknowns."""
     low = " ".join(raw.lower().split())
@@ -51,8 +62,7 @@ def read_time_text(raw: str) -> str | None:
     if (m := _ISO_STAMP.fullmatch(low)) is not None:
         return m[1]
     if _FRACTION.fullmatch(low):
-        seconds = round(float(low) * 86400) % 86400
-        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+        return clock_of(float(low) % 1)
     found = read_clock(low, raw)
     if found is None:
         raise DateError(f"cannot read {raw!r} as a time of day; write it as HH:MM, e.g. 15:30")

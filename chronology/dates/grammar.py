@@ -112,11 +112,23 @@ def _mon(name: str) -> int:
     return _MONTH_NO[name[:3]]
 
 
+FICTITIOUS_LEAP_DAY = 60  # in the 1900 system
+
+
 def from_serial(serial: float, *, date1904: bool, raw: str) -> tuple[dt.date, str | None]:
     """An Excel serial number (1900 or 1904 system) as a day and an optional "HH:MM"."""
     base = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
     if not 0 < serial < 2958466:
         raise DateError(f"{raw!r} is not an Excel date serial number; {_HOW}")
+    if not date1904 and int(serial) == FICTITIOUS_LEAP_DAY:
+        raise DateError(
+            f"{raw!r} is Excel's day 60, 29/02/1900, a day that never was (Excel counts 1900 "
+            f"as a leap year); {_HOW}"
+        )
+    if not date1904 and serial < FICTITIOUS_LEAP_DAY:
+        base += dt.timedelta(days=1)  # before the day that never was, Excel counts from 1
+    # float noise a moment short of midnight is that midnight, on the next day: a serial
+    # carries its day (a time of day alone has none to carry into: see clock.clock_of)
     moment = base + dt.timedelta(seconds=round(serial * 86400))
     _check_year(moment.year, raw)
     return moment.date(), (None if moment.time() == dt.time() else f"{moment:%H:%M}")

@@ -14,8 +14,9 @@ import numbers
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chronology.dates.clock import read_time_text
+from chronology.dates.clock import clock_of, read_time_text
 from chronology.dates.grammar import (
+    FICTITIOUS_LEAP_DAY,
     MAX_YEAR,
     MIN_YEAR,
     MONTHS,
@@ -208,6 +209,8 @@ def _from_number(number: float, date1904: bool) -> DateSpan:
     if number.is_integer() and MIN_YEAR <= number <= MAX_YEAR:
         year = int(number)
         return DateSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR, str(year))
+    if int(number) == FICTITIOUS_LEAP_DAY and not date1904:
+        from_serial(number, date1904=date1904, raw=f"{number:g}")  # raises, saying why
     if number <= MAX_YEAR:
         raise DateError(f"{number:g} is neither a year nor an Excel date; write it as dd/mm/yyyy")
     return _day_span(*from_serial(number, date1904=date1904, raw=f"{number:g}"))
@@ -229,8 +232,7 @@ def parse_time(value: object) -> str | None:
     if number >= 0:
         if number.is_integer():  # 1530 read from a csv as a number
             return read_time_text(f"{int(number):04d}")
-        seconds = round(number % 1 * 86400) % 86400
-        return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+        return clock_of(number % 1)
     raise DateError(f"cannot read {value!r} as a time of day; write it as HH:MM, e.g. 15:30")
 
 

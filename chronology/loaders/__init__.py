@@ -6,12 +6,14 @@ The format is decided by the file's content, not only its extension, because fil
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from chronology.loaders import checks, csv, docx, report, spreadsheet
-from chronology.loaders.agency import agency_name, title_lines
+from chronology.loaders.agency import agency_name, readable, title_lines
 from chronology.loaders.cells import cell_text
+from chronology.loaders.header_rows import continues
 from chronology.loaders.roles import Column, not_a_chronology
 from chronology.loaders.table import RawTable, locate_header, sources_from, table_columns
 from chronology.model.errors import (
@@ -44,7 +46,7 @@ def load_file(
 ) -> LoadResult:
     """Every chronology table in ``path`` as sources of ``agency``; other tables are reported.
     The result's ``inputs`` holds the file's import report."""
-    shown = display or path.name
+    shown = readable(display or path.name)
     reader = _reader_for(path, shown)
     result = LoadResult(files=[shown])
     chosen: list[tuple[RawTable, int, list[Column]]] = []
@@ -52,8 +54,11 @@ def load_file(
     title_rows: list[list[object]] = []
     headings_seen: list[str] = []
     filled_any = False
-    for table in reader(path, shown):
-        header = locate_header(table, columns)
+    previous: RawTable | None = None
+    for read in reader(path, shown):
+        table, header = read, locate_header(read, columns)
+        if header is None and previous and continues(read.rows, previous.rows[0], columns):
+            table, header = _carried_on(read, previous), 0
         if header is None:
             filled_any = _report_skipped(table, result, headings_seen, skipped) or filled_any
             title_rows.extend(table.rows[:TITLE_ROWS])
@@ -67,6 +72,7 @@ def load_file(
             continue
         title_rows[:0] = table.rows[:header]
         chosen.append((table, header, found))
+        previous = RawTable(table.file, table.sheet, [table.rows[header]], [0])
     if not filled_any:
         raise EmptyFileError("no sheet or table in the file holds anything", file=shown)
     if not chosen:
@@ -92,6 +98,29 @@ def load_file(
 
 
 TITLE_ROWS = 12  # rows of a cover sheet read for the agency's name
+
+
+def _carried_on(table: RawTable, previous: RawTable) -> RawTable:
+    """A headerless table read under the header of the table before it, and said so."""
+    note = Notice(
+        table.file,
+        table.sheet,
+        None,
+        f"no header row; read as carrying on {_where(previous)}, under its headings",
+    )
+    return RawTable(
+        table.file,
+        table.sheet,
+        [previous.rows[0], *table.rows],
+        [0, *table.row_numbers],
+        table.date1904,
+        table.school,
+        [*table.notes, note],
+    )
+
+
+def _where(table: RawTable) -> str:
+    return f"'{table.sheet}'" if table.sheet else "the table before"
 
 
 def _skip(
@@ -144,6 +173,7 @@ def _reader_for(path: Path, shown: str) -> Reader:
             hint="Pass the files inside it, e.g. imrs/*.xlsx.",
         )
     try:
+        _check_regular(path, shown)
         with path.open("rb") as stream:
             head = stream.read(8)
     except FileNotFoundError as exc:
@@ -158,6 +188,19 @@ def _reader_for(path: Path, shown: str) -> Reader:
             f"'{suffix or 'no extension'}' files are not supported", file=shown
         )
     return _by_content(head, suffix, shown, path)
+
+
+def _check_regular(path: Path, shown: str) -> None:
+    """Only a regular file is opened: a named pipe would wait for a writer for ever, and a
+    device such as /dev/zero (perhaps behind a link with a .csv name) never ends."""
+    mode = path.stat().st_mode  # follows links: what would be opened
+    if not stat.S_ISREG(mode):
+        what = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise UnreadableFileError(
+            f"is {what}, not a regular file",
+            file=shown,
+            hint="Pass the chronology file itself, saved on disk.",
+        )
 
 
 def _by_content(head: bytes, suffix: str, shown: str, path: Path) -> Reader:

@@ -52,6 +52,19 @@ _LABEL = re.compile(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def readable(name: str) -> str:
+    """A file name as it can be shown and written anywhere: bytes that were not UTF-8 (kept
+    by Python as lone surrogates, which no output can encode) become U+FFFD, and control
+    characters (a newline would split the one-line error) are shown escaped, as ``\\n``."""
+    if name.isprintable():
+        return name
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode(), text)
+
+
 @cache
 def _acronyms() -> dict[str, str]:
     return dict(load_rules("agencies.toml").get("acronyms", {}))
@@ -139,7 +152,7 @@ def agency_from_filename(path: str | Path, context: str = "") -> str:
     """``"West Midlands Police IMR chronology.xlsx"`` → ``"West Midlands Police"``. A name
     in parts ("ASC chronology - Margaret") keeps the parts that name an agency or are an
     acronym; of parts that each name one, the one that scores highest (then the longer)."""
-    stem = Path(path).stem
+    stem = readable(Path(path).stem)
     parts = [clean_agency_name(p, context) for p in re.split(r"\s+[-–—]\s+", stem)]
     parts = [p for p in parts if p]
     kept = [p for p in parts if best_agency_type(p) or re.fullmatch(r"[A-Z]{2,6}", p)]

@@ -11,9 +11,11 @@ import csv
 import io
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from chronology.dates.span import DateError, parse_date
 from chronology.loaders.table import RawTable
 from chronology.model.errors import CorruptFileError, EncodingError, Notice
 
@@ -124,6 +126,9 @@ def read_tables(path: Path, display: str) -> Iterator[RawTable]:
 
 
 def _records(text: str, delimiter: str, display: str) -> list[list[object]]:
+    # a cell may be as long as the file (the module's default limit, 128 KB, refused a
+    # genuine long note as a damaged file)
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[object]] = []
     lines: list[int] = []  # the line each record ends on
@@ -138,7 +143,49 @@ def _records(text: str, delimiter: str, display: str) -> list[list[object]]:
             row=len(rows) + 1,
         ) from exc
     _check_last_record(text, delimiter, lines, display)
+    _check_joined_rows(text, delimiter, rows, lines, display)
     return rows
+
+
+def _check_joined_rows(
+    text: str, delimiter: str, rows: list[list[object]], lines: list[int], display: str
+) -> None:
+    """A stray quote closed by another one further down joins the rows between them into
+    one cell, silently. A genuine cell over several lines holds notes; a line in it shaped
+    like a row of its own (as many cells as the file's one-line rows, one of them a date)
+    is a row swallowed, so the file is refused, located, rather than lose it."""
+    starts = [0, *lines[:-1]]
+    joined = [i for i, (a, b) in enumerate(zip(starts, lines, strict=True)) if b - a > 1]
+    if not joined:
+        return
+    widths = Counter(len(r) for r, a, b in zip(rows, starts, lines, strict=True) if b - a == 1)
+    width = max(widths, key=lambda w: (widths[w], w)) if widths else 0
+    physical = io.StringIO(text, newline="").readlines()
+    for index in joined:
+        for offset, line in enumerate(physical[starts[index] + 1 : lines[index]], start=1):
+            if width > 1 and _row_shaped(line, delimiter, width):
+                raise CorruptFileError(
+                    f"a quoted cell opened on line {starts[index] + 1} runs on over line "
+                    f"{starts[index] + 1 + offset}, which looks like a row of its own "
+                    f"({line.strip()[:60]!r}), so rows would be joined into one cell",
+                    file=display,
+                    row=index + 1,
+                    hint='Find the stray double quote (") in that row, remove it or close '
+                    "it, and save.",
+                )
+
+
+def _row_shaped(line: str, delimiter: str, width: int) -> bool:
+    cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    if len(cells) != width:
+        return False
+    for cell in cells:
+        try:
+            if cell.strip() and parse_date(cell).start is not None:
+                return True
+        except DateError:
+            continue
+    return False
 
 
 def _check_last_record(text: str, delimiter: str, lines: list[int], display: str) -> None:

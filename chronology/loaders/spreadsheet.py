@@ -7,6 +7,7 @@ formulas and error values that calamine would read silently or as blanks.
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TypeVar, cast
 import python_calamine as calamine
 from defusedxml import DefusedXmlException, ElementTree
 
-from chronology.loaders import package, sheetscan
+from chronology.loaders import odsscan, package, sheetscan
 from chronology.loaders.cells import column_letter
 from chronology.loaders.table import RawTable
 from chronology.model.errors import CorruptFileError, EncryptedFileError, Notice, TooLargeError
@@ -55,6 +56,8 @@ def _scan(path: Path, display: str) -> dict[str, sheetscan.SheetScan]:
         return {}
     package.check_package(path, display)
     if suffix not in _OOXML:
+        with package.open_package(path, display) as archive:
+            odsscan.check_repeats(archive, display)
         return {}
     with package.open_package(path, display) as archive:
         parts = sheetscan.sheet_parts(archive)
@@ -167,6 +170,11 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 f"cell {error.ref} holds the error value {error.text}; kept as that text",
             )
         )
+    for cell in scan.leap_day:
+        row, column = cell.row - 1 - top, cell.column - left
+        inside = 0 <= row < len(table.rows) and 0 <= column < len(table.rows[row])
+        if inside and table.rows[row][column] == dt.date(1900, 2, 28) and not table.date1904:
+            table.rows[row][column] = 60.0  # the serial: the date reader says why not
     if len(table.rows) > len(table.row_numbers):  # an error cell below calamine's grid
         first = table.row_numbers[0] if table.row_numbers else top + 1
         table.row_numbers = list(range(first, first + len(table.rows)))

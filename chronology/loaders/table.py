@@ -20,6 +20,7 @@ from chronology.dates.span import (
     parse_time,
 )
 from chronology.loaders.cells import cell_text, column_letter, is_blank
+from chronology.loaders.header_rows import choose_header_row
 from chronology.loaders.headings import find_header_row, normalise_heading
 from chronology.loaders.roles import DATE_SHARE, Column, assign_roles, profile
 from chronology.model.errors import Notice, Rejected
@@ -67,10 +68,14 @@ def unique_headings(cells: Sequence[object]) -> list[str]:
 
 
 def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
-    """The header row: the row whose headings name the date and the most else; failing
-    that, the first row of headings with a column of dates below it."""
-    found = find_header_row(table.rows, overrides)
-    return found if found is not None else _header_by_content(table)
+    """The header row: of the rows that read as headings, the earliest with dates under its
+    date column (``header_rows``); failing that, the row whose headings name the date and
+    the most else; failing that, the first row of headings with a column of dates below it,
+    whatever its headings say."""
+    for found in (choose_header_row(table.rows, overrides), find_header_row(table.rows, overrides)):
+        if found is not None:
+            return found
+    return _header_by_content(table)
 
 
 def _header_by_content(table: RawTable, *, scan: int = 40, sample: int = 50) -> int | None:

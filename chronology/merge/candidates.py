@@ -34,6 +34,9 @@ from chronology.merge.wording import Wording, expansions
 VAGUE_DAYS = 31
 # Records screened per slice for named pairs: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
+# More records of one kind on one day than can be told apart by wording: matched on the
+# same words only (see ``_same_wording``)
+CROWDED = 200
 
 
 def find_links(units: Sequence[Unit], glossary: Mapping[str, object] | None = None) -> Links:
@@ -82,6 +85,10 @@ def _naming_pairs(
         a = low + np.flatnonzero((columns.mentions[low:high] >> kind) & 1)
         first = np.searchsorted(index.key, kind * index.span + columns.day[a] - 1, "left")
         last = np.searchsorted(index.key, kind * index.span + columns.day[a] + 1, "right")
+        # a record naming an agency with more than CROWDED records around its day cannot be
+        # told which one it means: it names a crowd, and pairing it with all of them was
+        # quadratic (5,000 records each way on one day took 3.7 GB before failing)
+        last = np.where(last - first > CROWDED, first, last)
         namer, at = pairs_in(first, last, 0, rows=a)
         namers.append(namer)
         named.append(index.order[at])
@@ -237,11 +244,35 @@ def _same_kind_pairs(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Every pair (i, j), i < j, of two agencies' records of one kind of contact on one
     day, for the index positions low to high: each kind's day is a run of the index."""
-    end = np.searchsorted(index.key, index.key[low:high], side="right")
+    keys = index.key[low:high]
+    end = np.searchsorted(index.key, keys, side="right")
+    crowded = end - np.searchsorted(index.key, keys, side="left") > CROWDED
+    end = np.where(crowded, np.arange(low + 1, high + 1), end)  # no pairs by wording score
     p, q = pairs_in(np.arange(low + 1, high + 1, dtype=np.int64), end, low)
+    same_p, same_q = _same_wording(columns, index, low + np.flatnonzero(crowded))
+    p, q = np.concatenate([p, same_p]), np.concatenate([q, same_q])
     i, j = index.order[p], index.order[q]  # i < j: the index keeps positions in order
     keep = columns.agency[i] != columns.agency[j]
     return i[keep], j[keep]
+
+
+def _same_wording(
+    columns: _Columns, index: _Index, positions: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """On a crowded day (more than ``CROWDED`` records of one kind), each record paired only
+    with the first record of the same day and kind in the same words: scoring every pair
+    of hundreds of near-identical contacts is quadratic in time and memory, and the
+    wording score cannot tell them apart anyway."""
+    first: dict[tuple[int, str], int] = {}
+    p: list[int] = []
+    q: list[int] = []
+    for position in positions.tolist():
+        group = (int(index.key[position]), columns.text[int(index.order[position])])
+        head = first.setdefault(group, position)
+        if head != position:
+            p.append(head)
+            q.append(position)
+    return np.array(p, dtype=np.int64), np.array(q, dtype=np.int64)
 
 
 def _vague_links(units: Sequence[Unit]) -> Links:
@@ -263,6 +294,8 @@ def _vague_links(units: Sequence[Unit]) -> Links:
     for vague in vagues:
         keys = [*sorted(vague.mentions), f"names:{vague.agency_type}"]
         candidates = {u.index: u for key in keys for u in index.within(key, vague.start, vague.end)}
+        if len(candidates) > CROWDED:
+            continue  # it names a crowd: pairing it with every one was quadratic (see CROWDED)
         found += [(vague, candidates[k]) for k in sorted(candidates)]
     found = [(vague, exact) for vague, exact in found if exact.agency != vague.agency]
     texts = [int(fuzz.token_set_ratio(vague.text, exact.text)) for vague, exact in found]

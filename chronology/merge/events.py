@@ -124,10 +124,15 @@ def _agreed_date(sources: Sequence[Source]) -> DateSpan | None:
     known = [s.date for s in sources if s.date.start is not None]
     if not known:
         return sources[0].date
-    for i, span in enumerate(known):
-        for other in known[i + 1 :]:
-            if not span.overlaps(other, tolerance_days=1):
-                return None
+    # every pair of intervals comes within a day of each other exactly when the latest start
+    # is within a day of the earliest end: one pass, not one per pair (20,000 identical
+    # rows made 200 million pairs)
+    if len(known) > 1 and any(d.end is None for d in known):
+        return None  # an open-ended date cannot be shown to agree
+    latest_start = max(d.start for d in known if d.start is not None)
+    earliest_end = min(d.end for d in known if d.end is not None)
+    if (latest_start - earliest_end).days > 1:
+        return None
     return min(known, key=lambda d: (d.end - d.start, d.start, d.text))  # type: ignore[operator]
 
 

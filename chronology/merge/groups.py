@@ -152,15 +152,16 @@ def _collapse_duplicates(
     for index, source in enumerate(ordered):
         key = _duplicate_key(source, words[index])
         if key in first_of and source.text.strip():
-            cluster = first_of[key]
-            clusters[cluster].append(index)
-            refs = [ordered[m].ref for m in clusters[cluster]]
-            decisions[cluster] = MergeDecision(
-                refs, "auto", "exact duplicate: the same row submitted twice", 1.0
-            )
+            clusters[first_of[key]].append(index)
             continue
         first_of[key] = len(clusters)
         clusters.append([index])
+    for cluster, members in enumerate(clusters):
+        if len(members) > 1:  # the decision is made once per cluster, not once per member
+            refs = [ordered[m].ref for m in members]
+            decisions[cluster] = MergeDecision(
+                refs, "auto", "exact duplicate: the same row submitted twice", 1.0
+            )
     return clusters, decisions
 
 

@@ -80,14 +80,18 @@ class Wording:
         self.weight = {t: math.log((1 + records) / (1 + n)) + 1.0 for t, n in counts.items()}
         self.rare_bar = max(2, int(RARE_SHARE * records))
         self.rare = frozenset(t for t, n in counts.items() if n <= self.rare_bar)
-        self._norm = [math.sqrt(sum(self.weight[t] ** 2 for t in found)) for found in self.tokens]
+        # math.fsum: exactly rounded, so the same in any order (a set's order follows the
+        # hash seed, and a score a hair either side of a whole number is truncated)
+        self._norm = [
+            math.sqrt(math.fsum(self.weight[t] ** 2 for t in found)) for found in self.tokens
+        ]
 
     def score(self, a: int, b: int) -> int:
         """The cosine of two records' weighted tokens, 0-100 (truncated)."""
         shared = self.tokens[a] & self.tokens[b]
         if not shared or not self._norm[a] or not self._norm[b]:
             return 0
-        dot = sum(self.weight[t] ** 2 for t in shared)
+        dot = math.fsum(self.weight[t] ** 2 for t in shared)
         return int(100 * dot / (self._norm[a] * self._norm[b]))
 
     def rare_tokens(self, a: int) -> frozenset[str]:

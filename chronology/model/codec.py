@@ -282,9 +282,10 @@ def read_chronology(path: Path) -> Chronology:
         raise ChronologyFileError(
             f"{path}: file not found", hint="Run 'chronology merge' first."
         ) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        # (RecursionError: arrays or objects nested thousands deep, as no chronology is)
         raise ChronologyFileError(
-            f"{path}: not a readable chronology.json ({exc})",
+            f"{path}: not a readable chronology.json ({exc or type(exc).__name__})",
             hint="Pass the chronology.json written by 'chronology merge'.",
         ) from exc
     if not isinstance(document, dict) or document.get("schema") != SCHEMA_ID:
@@ -294,5 +295,5 @@ def read_chronology(path: Path) -> Chronology:
         )
     try:
         return from_document(document)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
         raise ChronologyFileError(f"{path}: damaged chronology file ({exc!r})") from exc

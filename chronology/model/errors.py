@@ -54,7 +54,9 @@ class InputError(ChronologyError):
         self.row = row
 
     def __str__(self) -> str:
-        return f"{locate(self.file, self.sheet, self.row)}: {super().__str__()}"
+        # one line whatever the message quotes (a parser's message may hold a newline)
+        message = " ".join(super().__str__().splitlines())
+        return f"{locate(self.file, self.sheet, self.row)}: {message}"
 
 
 class UnsupportedFormatError(InputError):

@@ -14,12 +14,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chronology.text import namefold
+
 if TYPE_CHECKING:
     from chronology.privacy.pseudonyms import Glossary
 
 TEXT_SUFFIXES = {".json", ".csv", ".md", ".html", ".svg", ".txt"}
 ZIP_SUFFIXES = {".xlsx", ".docx"}
 _TAG = re.compile(r"<[^>]+>")
+# Where a text run ends a word: a paragraph, cell or string ends, a tab or a break. Other
+# tags go without a space, so a name split over two runs ("Wal" + "sh") is read whole.
+_BREAK = re.compile(r"</(?:\w+:)?(?:p|tc|tr|si|c|is|row)>|<(?:\w+:)?(?:tab|br|cr)\b[^>]*>")
+# attribute values can hold names too (a comment's author, a link's target, alt text)
+_ATTRIBUTE = re.compile(
+    r"(?:\s(?:\w+:)?(?:author|initials|title|descr|name|Target)"
+    r"|<(?:\w+:)?(?:alias|tag)\s+(?:\w+:)?val)"
+    r"""=(?:"([^"]*)"|'([^']*)')"""
+)
+
+
+def _markup_out(xml: str) -> str:
+    """The text of an XML part, attribute values included, each on its own."""
+    values = " ".join(a or b for a, b in _ATTRIBUTE.findall(xml))
+    return _TAG.sub("", _BREAK.sub(" ", xml)) + " " + values
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +51,14 @@ class Leak:
 
 
 def _pattern(parts: list[str]) -> re.Pattern[str] | None:
-    if not parts:
-        return None
-    return re.compile(
-        r"(?<![\w])(" + "|".join(re.escape(p) for p in parts) + r")(?![\w])", re.IGNORECASE
-    )
+    """Every part between letter boundaries (``namefold``): in handles and e-mails too."""
+    return namefold.pattern(parts)
 
 
 # Letters that Python's case-insensitive matching takes for ASCII ones (dotted capital I,
 # dotless i, long s, Kelvin sign; found by trying every code point): a text holding one is
 # always searched in full.
-_FOLDS_TO_ASCII = tuple(c.encode() for c in ("\u0130", "\u0131", "\u017f", "\u212a"))
+_FOLDS_TO_ASCII = tuple(c.encode() for c in ("\u0130", "\u0131", "\u017f", "\u212a", "\u00df"))
 
 
 def _may_hold(data: bytes, parts: list[str]) -> bool:
@@ -54,8 +68,12 @@ def _may_hold(data: bytes, parts: list[str]) -> bool:
     Done on the bytes as read: decoding them first took half the time of the screen."""
     if not all(part.isascii() for part in parts):
         return True
-    if not data.isascii() and any(_holds(data, c) for c in _FOLDS_TO_ASCII):
-        return True
+    if not data.isascii():
+        if any(_holds(data, c) for c in _FOLDS_TO_ASCII):
+            return True
+        # a soft hyphen, zero-width space or full-width letter may hide a name from a
+        # byte search: screen the text as the search will see it
+        data = namefold.normalised(data.decode("utf-8", errors="replace")).encode()
     if b"&" in data and b"&#" in data:  # a numeric reference may spell a letter (no named
         # one spells an ASCII letter): screen the text the references give
         data = html.unescape(data.decode("utf-8", errors="replace")).encode()
@@ -78,15 +96,15 @@ def _lines(path: Path, parts: list[str]) -> Iterator[tuple[str, str]]:
             return
         text = data.decode("utf-8-sig", errors="replace")
         for number, line in enumerate(text.splitlines(), start=1):
-            yield f"line {number}", html.unescape(line)
+            yield f"line {number}", namefold.normalised(html.unescape(line))
     elif suffix in ZIP_SUFFIXES:
         with zipfile.ZipFile(path) as archive:
             for member in sorted(archive.namelist()):
-                if member.endswith(".xml"):
+                if member.endswith((".xml", ".rels")):
                     data = archive.read(member)
                     if _may_hold(data, parts):
                         xml = data.decode("utf-8", errors="replace")
-                        yield member, html.unescape(_TAG.sub(" ", xml))
+                        yield member, namefold.normalised(html.unescape(_markup_out(xml)))
 
 
 def scan(paths: list[Path], glossary: Glossary) -> tuple[list[Leak], list[Path]]:

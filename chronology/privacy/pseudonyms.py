@@ -15,6 +15,7 @@ from typing import TypeVar, cast
 from chronology.model.errors import Notice, Rejected
 from chronology.model.schema import Chronology, Event, MergeDecision, Source
 from chronology.privacy.redact import ISO_DAY, Redactor
+from chronology.text import namefold
 
 T = TypeVar("T")
 # Titles and qualifiers inside glossary entries ("Mr Seddon senior") are not parts of a name.
@@ -25,23 +26,48 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
 class _Replacer:
-    """Whole-word, case-insensitive replacement of the keys of ``names``, longest first."""
+    """Whole-name, case-insensitive replacement of the keys of ``names``, longest first,
+    found in the text as ``namefold`` normalises it (so a soft hyphen or a curly apostrophe
+    inside a name does not hide it) and replaced in the text as written."""
 
     def __init__(self, names: Mapping[str, str]) -> None:
-        self.lookup = {re.sub(r"\s+", " ", k).lower(): v for k, v in names.items()}
-        self.pattern = _alternation(names)
+        self.lookup = {namefold.key(k): v for k, v in names.items()}
+        self.pattern = namefold.pattern(names)
+        self.names = names
 
     def __call__(self, text: str) -> str:
+        pieces: list[str] = []
+        done = 0
+        for start, end, designation in self.replacements(text):
+            pieces += [text[done:start], designation]
+            done = end
+        return "".join([*pieces, text[done:]]) if pieces else text
+
+    def replacements(self, text: str) -> list[tuple[int, int, str]]:
+        """Each name found in ``text``: its span as written and what replaces it."""
         if not text or self.pattern is None:
-            return text
+            return []
+        searched, spans = namefold.normalise(text)
+        found = []
+        for match in self.pattern.finditer(searched):
+            start, end = namefold.original_span(spans, match.start(), match.end(), len(text))
+            designation = self._designation(match.group(0))
+            if _SENTENCE_START.search(text[:start]) and designation[:1].islower():
+                designation = designation[0].upper() + designation[1:]
+            found.append((start, end, designation))
+        return found
 
-        def swap(match: re.Match[str]) -> str:
-            designation = self.lookup[re.sub(r"\s+", " ", match.group(0)).lower()]
-            if _SENTENCE_START.search(text[: match.start()]) and designation[:1].islower():
-                return designation[0].upper() + designation[1:]
+    def _designation(self, found: str) -> str:
+        """The designation of the name ``found`` spells; a case equivalence the regular
+        expression knows but case folding does not is looked up the slow way."""
+        designation = self.lookup.get(namefold.key(found))
+        if designation is not None:
             return designation
-
-        return self.pattern.sub(swap, text)
+        for name, value in self.names.items():
+            single = namefold.pattern([name])
+            if single is not None and single.fullmatch(found):
+                return value
+        return found  # unreachable: every match is one of the names
 
 
 class Glossary:
@@ -61,18 +87,10 @@ class Glossary:
         parts = {
             part
             for name in self.names
-            for part in re.split(r"[\s\-]+", name)
+            for part in re.split(r"[\s\-]+", namefold.normalised(name))
             if len(part) > 1 and part.lower().rstrip(".") not in _NOT_NAMES
         }
         return sorted(parts, key=lambda p: (-len(p), p.lower()))
-
-
-def _alternation(names: Mapping[str, str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def anonymise_chronology(

@@ -44,7 +44,9 @@ HANG = Cm(1.25)
 LANGUAGE = "en-GB"
 A4 = (Twips(11906), Twips(16838))  # 210 by 297 mm, as Word writes it
 TIMELINE_CAPTION = "Timeline of agency contacts (from the integrated chronology)."
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# what XML 1.0 cannot hold: control characters, the non-characters U+FFFE and U+FFFF, and
+# lone surrogates (a file name that was not UTF-8 keeps its bytes as those)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Elements made directly (lxml, through python-docx's element classes): a run, its text, a
 # tab and a line break, as python-docx's ``add_run`` and ``add_break`` make them.
 _RUN, _TEXT, _TAB, _BREAK = (qn(f"w:{tag}") for tag in ("r", "t", "tab", "br"))
@@ -61,7 +63,7 @@ def _properties(document: Any, title: str) -> None:
     core = document.core_properties
     core.author = "chronology"
     core.last_modified_by = "chronology"
-    core.title = title
+    core.title = _xml_safe(title)
     core.comments = "Draft generated from the integrated chronology."
     core.created = core.modified = core.last_printed = FIXED_TIME
     core.revision = 1
@@ -158,7 +160,7 @@ class _Body:
     def paragraph(self, text: str = "", style: str | None = None) -> DocxParagraph:
         element, para = self._new()
         if text:
-            para.add_run(text)
+            para.add_run(_xml_safe(text))
         if style is not None:
             element.style = self._style_id(style)  # (as python-docx: the default, no id)
         return para

@@ -46,7 +46,15 @@ def draw(timeline: Timeline) -> bytes:
 
 
 def _text(axes: Axes, x: float, y: float, text: str, **style: Any) -> None:
-    base = {"fontsize": FONT_SIZE, "color": "#1A1A1A", "family": "DejaVu Sans", "clip_on": False}
+    # parse_math off: a "$" in an agency or file name is a dollar sign, not mathtext ("$$"
+    # made matplotlib raise)
+    base = {
+        "fontsize": FONT_SIZE,
+        "color": "#1A1A1A",
+        "family": "DejaVu Sans",
+        "clip_on": False,
+        "parse_math": False,
+    }
     axes.text(x, y, text, **{**base, **style})
 
 

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronology.loaders.csv import decode as csv_decode
 from chronology.loaders.headings import FIELDS
 from chronology.model.errors import ReviewFileError
 from chronology.review.locate import TomlPath, key_lines, path_text
+from chronology.text import namefold
 from chronology.text.classify import load_rules
 
 _LINE = re.compile(r"at line (\d+)")
@@ -161,9 +163,12 @@ class Review:
 
 def load_review(path: Path) -> Review:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise ReviewFileError(f"cannot read it ({exc.strerror})", file=str(path)) from exc
+    # Notepad saves "Unicode" (UTF-16) and "UTF-8 with BOM"; the csv loader's decoding
+    # reads both, and refuses damaged UTF-8 with its line
+    text = csv_decode(raw, str(path))[0].lstrip("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -243,6 +248,12 @@ def _read(review: Review, data: dict[str, Any]) -> None:
             raise review.error(
                 f"'{key}' must be a designation in quotes, like \"the victim\"",
                 ("pseudonyms", key),
+            )
+        if not namefold.key(str(key)):  # empty once invisible characters are taken out
+            raise review.error(
+                f'[pseudonyms] has an empty name ("{key}" = …)',
+                ("pseudonyms", key),
+                "Write the real name before the = sign, or delete the line.",
             )
     review.pseudonyms = {str(k): str(v) for k, v in data.get("pseudonyms", {}).items()}
     for key, value in data.get("glossary", {}).items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 import zipfile
 from collections.abc import Callable, Sequence
@@ -261,27 +262,48 @@ def merged_header() -> bytes:
     return package({"Chronology": sheet_xml(rows_xml(rows), tail=merges)})
 
 
+ODS_CELL = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+
+
 def stray_far_cell_ods() -> bytes:
     """The same in OpenDocument: a million repeated empty rows, then one cell far right."""
-    office = "urn:oasis:names:tc:opendocument:xmlns"
-    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
-    rows = "".join(
-        "<table:table-row>" + "".join(cell.format(escape(v)) for v in row) + "</table:table-row>"
-        for row in ROWS
-    )
-    far = (
+    return ods_package(
         '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
         'table:number-columns-repeated="1024"/></table:table-row><table:table-row>'
         '<table:table-cell table:number-columns-repeated="16000"/>'
-        + cell.format(" ")
+        + ODS_CELL.format(" ")
         + "</table:table-row>"
+    )
+
+
+def repeated_rows_ods(rows: int, columns: int) -> bytes:
+    """One filled row written once and repeated: a few bytes for ``rows x columns`` cells."""
+    cell = ODS_CELL.replace(
+        "<table:table-cell ", f'<table:table-cell table:number-columns-repeated="{columns}" '
+    )
+    return ods_package(
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        + ODS_CELL.format("01/03/2010")
+        + cell.format("Same entry")
+        + "</table:table-row>"
+    )
+
+
+def ods_package(extra_rows: str) -> bytes:
+    """An OpenDocument spreadsheet: the corpus rows, then ``extra_rows`` (table XML)."""
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(ODS_CELL.format(escape(v)) for v in row)
+        + "</table:table-row>"
+        for row in ROWS
     )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         f'xmlns:office="{office}:office:1.0" xmlns:table="{office}:table:1.0" '
         f'xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
-        f'<office:spreadsheet><table:table table:name="Chronology">{rows}{far}</table:table>'
-        "</office:spreadsheet></office:body></office:document-content>"
+        f'<office:spreadsheet><table:table table:name="Chronology">{rows}{extra_rows}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="'
@@ -335,6 +357,156 @@ def encrypted_xlsx() -> bytes:
     return out.getvalue()
 
 
+# ---------------------------------------------------------------- Word tables read from the XML
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _wp(*runs: str) -> str:
+    return "<w:p>" + "".join(runs) + "</w:p>"
+
+
+def _wr(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _wtc(*paragraphs: str, props: str = "") -> str:
+    return f"<w:tc>{f'<w:tcPr>{props}</w:tcPr>' if props else ''}{''.join(paragraphs)}</w:tc>"
+
+
+def _wtr(*cells: str, props: str = "") -> str:
+    return f"<w:tr>{f'<w:trPr>{props}</w:trPr>' if props else ''}{''.join(cells)}</w:tr>"
+
+
+def _wtbl(*rows: str) -> str:
+    grid = '<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="4000"/><w:gridCol w:w="3000"/>'
+    return f"<w:tbl><w:tblPr/>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def _sdt(content: str, props: str = "") -> str:
+    return f"<w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def docx_package(body: str) -> bytes:
+    """A minimal Word package whose document body is ``body`` (WordprocessingML)."""
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}" '
+        f'xmlns:mc="{MC_NS}" xmlns:wps="{WPS_NS}" xmlns:v="urn:schemas-microsoft-com:vml">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
+            'org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+            'ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL}">'
+            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>"
+        ),
+        "word/document.xml": document,
+    }
+    return zip_bytes({k: v.encode() for k, v in parts.items()})
+
+
+def word_hidden_text() -> bytes:
+    """Every place Word keeps visible table text that a paragraph-runs reader misses: a table
+    in a content control, a date picker, a tracked insertion (and a deletion, not shown), a
+    field's result (not its code), a smart tag, a hyperlink, a nested table, a row in a
+    content control, a cell merged down, a row shifted by gridBefore, and a table carried on
+    inside a text box (whose fallback copy must not be read twice)."""
+    header = _wtr(*(_wtc(_wp(_wr(h))) for h in ROWS[0]))
+    date_picker = _sdt(_wr("01/02/2010"), '<w:date><w:dateFormat w:val="dd/MM/yyyy"/></w:date>')
+    details = _wp(
+        _wr("Home visit, "),
+        f'<w:ins w:id="1" w:author="A">{_wr("mother seen")}</w:ins>',
+        f'<w:del w:id="2" w:author="A"><w:r><w:delText>struck out</w:delText></w:r></w:del>',
+        f'<w:hyperlink w:anchor="x">{_wr(" (record 7)")}</w:hyperlink>',
+    )
+    outcome = _wp(
+        '<w:fldSimple w:instr=" DOCPROPERTY Outcome ">', _wr("Referred"), "</w:fldSimple>",
+        '<w:smartTag w:element="place">', _wr(" to Kingsmere"), "</w:smartTag>",
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>', _wr(" hub"),
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    )  # fmt: skip
+    nested = _wtbl(_wtr(_wtc(_wp(_wr("Nested note")))))
+    rows = [
+        header,
+        _wtr(_wtc(_wp(date_picker)), _wtc(details), _wtc(outcome)),
+        _sdt(_wtr(_wtc(_wp(_wr("03/02/2010"))), _wtc(_wp(_wr("Strategy")), nested), _wtc())),
+        _wtr(
+            _wtc(_wp(_wr("10/02/2010")), props='<w:vMerge w:val="restart"/>'),
+            _wtc(_wp(_wr("Conference"))),
+            _wtc(_wp(_wr("Plan made"))),
+        ),
+        _wtr(_wtc(_wp(), props="<w:vMerge/>"), _wtc(_wp(_wr("Minutes sent"))), _wtc()),
+        _wtr(
+            _wtc(_wp(_wr("Shifted entry"))),
+            _wtc(_wp(_wr("Shifted outcome"))),
+            props='<w:gridBefore w:val="1"/>',
+        ),
+    ]
+    boxed = _wtbl(
+        _wtr(*(_wtc(_wp(_wr(h))) for h in ("Date", "Event", "Action"))),
+        _wtr(_wtc(_wp(_wr("12/02/2010"))), _wtc(_wp(_wr("Text box entry"))), _wtc()),
+    )
+    text_box = _wp(
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx><w:txbxContent>"
+        f"{boxed}</w:txbxContent></wps:txbx></mc:Choice><mc:Fallback><v:textbox>"
+        f"<w:txbxContent>{boxed}</w:txbxContent></v:textbox></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    return docx_package(_sdt(_wtbl(*rows)) + text_box)
+
+
+def continuation_sheet() -> bytes:
+    """The chronology runs on to a second sheet that does not repeat the header row."""
+    more = [("14/02/2010", "Core group meeting", "Plan reviewed"), ("20/02/2010", "Visit", "")]
+    return package(
+        {"Chronology": sheet_xml(rows_xml(ROWS)), "Continued": sheet_xml(rows_xml(more))}
+    )
+
+
+def far_cell_written(ref: str, equals: str = "=") -> bytes:
+    """A far cell whose reference is written in a way XML allows and calamine reads."""
+    row = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    far = (
+        f'<row r{equals}"{row}"><c r{equals}"{ref}" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    return package({"Chronology": sheet_xml(rows_xml(ROWS) + far)})
+
+
+def unnumbered_cells() -> bytes:
+    """Rows and cells with no reference sit after the ones before: a million empty rows and
+    one row of 16,384 cells reach as far as any stray cell, in a few kilobytes."""
+    wide = "<row>" + "<c/>" * 16_383 + '<c t="inlineStr"><is><t>x</t></is></c></row>'
+    return package({"Chronology": sheet_xml(rows_xml(ROWS) + "<row/>" * 1_048_000 + wide)})
+
+
+def leap_day_xlsx() -> bytes:
+    """A date cell holding serial 60, Excel's 29/02/1900 (calamine reads 28/02/1900)."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book.set_properties({"created": dt.datetime(2020, 1, 1)})
+    sheet = book.add_worksheet("Chronology")
+    day = book.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["Date", "Details"])
+    for row, (serial, text) in enumerate([(59, "Day 59"), (60, "Day 60"), (61, "Day 61")], 1):
+        sheet.write_number(row, 0, serial, day)
+        sheet.write_string(row, 1, text)
+    book.close()
+    return buffer.getvalue()
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
     "xlsx_renamed.csv": good_xlsx,
     "corrupt_zip.xlsx": corrupt_zip,
@@ -355,6 +527,14 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "empty_workbook.xlsx": empty_workbook,
     "date1904.xlsx": date1904,
     # an encrypted workbook given the old .xls name: calamine finds no Workbook stream
+    "word_hidden_text.docx": word_hidden_text,
+    "continuation_sheet.xlsx": continuation_sheet,
+    "far_cell_lower_case.xlsx": lambda: far_cell_written("xfd1048576"),
+    "far_cell_spaced.xlsx": lambda: far_cell_written("XFD1048576", " = "),
+    "unnumbered_cells.xlsx": unnumbered_cells,
+    "repeated_rows.ods": lambda: repeated_rows_ods(1_000_000, 1),
+    "repeated_cells.ods": lambda: repeated_rows_ods(1_000, 16_000),
+    "leap_day.xlsx": leap_day_xlsx,
     "encrypted_named.xls": lambda: (FILES / "encrypted.xlsx").read_bytes(),
 }
 
@@ -371,7 +551,12 @@ def build(out: Path) -> list[Path]:
     folder.mkdir(exist_ok=True)
     unreadable = out / "unreadable.csv"
     unreadable.write_bytes(b"Date,Details\n01/02/2010,Home visit\n")
-    return [*written, folder, unreadable]
+    specials = [out / "named_pipe.csv", out / "endless_device.csv"]
+    for path in specials:
+        path.unlink(missing_ok=True)
+    os.mkfifo(specials[0])
+    specials[1].symlink_to("/dev/zero")
+    return [*written, folder, unreadable, *specials]
 
 
 def main(argv: Sequence[str]) -> None:
