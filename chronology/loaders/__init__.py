@@ -13,6 +13,7 @@ from chronology.loaders import checks, csv, docx, spreadsheet
 from chronology.loaders.agency import agency_from_filename
 from chronology.loaders.cells import cell_text
 from chronology.loaders.table import RawTable, locate_header, table_to_sources
+from chronology.model.codes import WarningCode
 from chronology.model.errors import (
     EmptyFileError,
     EncryptedFileError,
@@ -72,7 +73,10 @@ def _report_skipped(table: RawTable, result: LoadResult, headings_seen: list[str
     if filled:
         headings_seen.extend(cell_text(c) for c in filled[0] if cell_text(c))
     what = "empty" if not filled else "no header row with a date column"
-    result.warnings.append(Notice(table.file, table.sheet, None, f"sheet skipped: {what}"))
+    code: WarningCode = "sheet-no-header" if filled else "sheet-empty"
+    result.warnings.append(
+        Notice(table.file, table.sheet, None, f"sheet skipped: {what}", code=code)
+    )
     return bool(filled)
 
 

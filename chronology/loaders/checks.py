@@ -19,7 +19,13 @@ def table_notes(table: RawTable, header_index: int, loaded: LoadResult) -> list[
     notes.extend(_ragged_rows(table, header_index))
     if not loaded.sources and not loaded.rejected:
         notes.append(
-            Notice(table.file, table.sheet, header_row, "no data rows below the header row")
+            Notice(
+                table.file,
+                table.sheet,
+                header_row,
+                "no data rows below the header row",
+                code="table-no-rows",
+            )
         )
     return notes
 
@@ -40,6 +46,7 @@ def _duplicate_headings(table: RawTable, header_index: int, header_row: int) -> 
                 header_row,
                 f"heading '{heading}' appears {count} times; the columns are kept as "
                 + ", ".join(f"'{k}'" for k in kept),
+                code="heading-duplicate",
             )
         )
     return notes
@@ -62,6 +69,7 @@ def _ragged_rows(table: RawTable, header_index: int) -> list[Notice]:
                     number,
                     f"{len(extra)} more cell(s) than the header has headings; kept as "
                     + ", ".join(_column_name(i) for i in extra),
+                    code="row-extra-cells",
                 )
             )
     return notes

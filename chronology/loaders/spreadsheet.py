@@ -145,6 +145,7 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 sheet,
                 None,
                 _formula_message(scan.formulas),
+                code="cell-formula",
             )
         )
     for ref in scan.uncached:
@@ -155,6 +156,7 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 _row_of(ref),
                 f"cell {ref} holds a formula that was never calculated, so it was read as blank; "
                 "open the file in Excel, let it calculate, and save it",
+                code="cell-formula-uncalculated",
             )
         )
     for error in scan.errors:
@@ -165,6 +167,7 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 sheet,
                 error.row,
                 f"cell {error.ref} holds the error value {error.text}; kept as that text",
+                code="cell-error-value",
             )
         )
     if len(table.rows) > len(table.row_numbers):  # an error cell below calamine's grid
@@ -199,6 +202,7 @@ def _merged_notes(
                 top + 1,
                 f"cells {span} are merged across rows {top + 1}-{bottom + 1}; the value is read "
                 f"in row {top + 1} only and rows below it are blank there",
+                code="cells-merged",
             )
         )
     return notes

@@ -7,37 +7,20 @@ document holds days as ``datetime.date`` until it is written; the file holds ISO
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
-from chronology.dates.span import DateSpan, Precision
+from chronology.dates.span import Precision
+from chronology.model import reading
+from chronology.model.document import SCHEMA_ID, Document
 from chronology.model.errors import ChronologyFileError, Notice, Rejected
-from chronology.model.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Source
+from chronology.model.schema import Chronology, Event, Source
 
 ANALYSIS_KEYS = ("lag", "timescales", "indicators")
-
-
-def _day(value: str | dt.date | None) -> dt.date | None:
-    if isinstance(value, dt.date):  # a document made here, not yet written
-        return value
-    return dt.date.fromisoformat(value) if value else None
-
-
-def span_from(data: dict[str, Any], time: str | None = None) -> DateSpan:
-    precision = Precision(data.get("precision", "unknown"))
-    return DateSpan(
-        _day(data.get("start")),
-        _day(data.get("end")),
-        precision,
-        data.get("date_text", ""),
-        time if precision == Precision.DAY else None,  # only a day has a time of day
-        bool(data.get("approximate", False)),
-    )
 
 
 # Dates and precisions go to orjson as they are: it writes a date as its ISO day and an
@@ -72,32 +55,6 @@ def source_to_dict(source: Source) -> dict[str, Any]:
     }
 
 
-def source_from(data: dict[str, Any]) -> Source:
-    recorded_text = data.get("recorded_on_text")
-    recorded = None
-    if recorded_text or data.get("recorded_on"):
-        day = _day(data.get("recorded_on"))
-        precision = Precision.DAY if day else Precision.UNKNOWN
-        recorded = DateSpan(day, day, precision, recorded_text or data["recorded_on"])
-    return Source(
-        agency=data["agency"],
-        file=data["file"],
-        sheet=data.get("sheet"),
-        row=int(data["row"]),
-        date=span_from(data, data.get("time")),
-        text=data.get("text", ""),
-        time=data.get("time"),
-        recorded_on=recorded,
-        action=data.get("action", ""),
-        worker=data.get("worker", ""),
-        subject=data.get("subject", ""),
-        reference=data.get("reference", ""),
-        sequence=data.get("sequence"),
-        fields=dict(data.get("fields", {})),
-        kind=data.get("kind"),
-    )
-
-
 def event_to_dict(event: Event) -> dict[str, Any]:
     date = event.date
     return {
@@ -121,21 +78,6 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     }
 
 
-def event_from(data: dict[str, Any]) -> Event:
-    return Event(
-        id=data["id"],
-        date=span_from(data, data.get("time")),
-        agencies=list(data["agencies"]),
-        text=data.get("text", ""),
-        sources=[source_from(s) for s in data["sources"]],
-        time=data.get("time"),
-        flags=list(data.get("flags", [])),
-        kind=data.get("kind"),
-        merge=[MergeDecision(**d) for d in data.get("merge", [])],
-        episode=data.get("episode"),
-    )
-
-
 def _document_items(chronology: Chronology) -> Iterator[tuple[str, Any]]:
     """The top-level members in order; events lazily, so the file can be streamed."""
     yield "schema", SCHEMA_ID
@@ -148,20 +90,24 @@ def _document_items(chronology: Chronology) -> Iterator[tuple[str, Any]]:
     for key, value in chronology.analysis.items():
         if key not in ANALYSIS_KEYS:
             yield key, value
-    yield (
-        "warnings",
-        [
-            {"file": n.file, "sheet": n.sheet, "row": n.row, "message": n.message}
-            for n in chronology.warnings
-        ],
-    )
-    yield (
-        "rejected",
-        [
-            {"file": r.file, "sheet": r.sheet, "row": r.row, "reason": r.reason, "text": r.text}
-            for r in chronology.rejected
-        ],
-    )
+    yield "warnings", [_warning(n) for n in chronology.warnings]
+    yield "rejected", [_rejected(r) for r in chronology.rejected]
+
+
+def _warning(notice: Notice) -> dict[str, Any]:
+    found: dict[str, Any] = {"file": notice.file, "sheet": notice.sheet, "row": notice.row}
+    if notice.code is not None:  # (None: read from a file written before codes existed)
+        found["code"] = notice.code
+    found["message"] = notice.message
+    return found
+
+
+def _rejected(row: Rejected) -> dict[str, Any]:
+    found: dict[str, Any] = {"file": row.file, "sheet": row.sheet, "row": row.row}
+    if row.code is not None:
+        found["code"] = row.code
+    found.update(reason=row.reason, text=row.text)
+    return found
 
 
 def to_document(chronology: Chronology) -> dict[str, Any]:
@@ -215,40 +161,42 @@ def dumps(chronology: Chronology) -> str:
     return b"".join(json_chunks(chronology)).decode()
 
 
-_TOP_LEVEL = {"schema", "meta", "events", "episodes", "discrepancies", "warnings", "rejected"}
-
-
 def from_document(document: dict[str, Any]) -> Chronology:
-    return Chronology(
-        events=[event_from(e) for e in document["events"]],
-        warnings=[Notice(**w) for w in document.get("warnings", [])],
-        rejected=[Rejected(**r) for r in document.get("rejected", [])],
-        episodes=list(document.get("episodes", [])),
-        discrepancies=list(document.get("discrepancies", [])),
-        analysis={k: v for k, v in document.items() if k not in _TOP_LEVEL},
-        meta=dict(document.get("meta", {})),
-    )
+    """A document made by ``to_document`` (or decoded from a file) as a chronology, checked
+    against the model (``msgspec.ValidationError`` says where it is wrong)."""
+    return reading.chronology_from(msgspec.convert(document, Document))
 
 
 def read_chronology(path: Path) -> Chronology:
     """Load a saved ``chronology.json``, with errors that say what is wrong and how to fix it."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ChronologyFileError(
             f"{path}: file not found", hint="Run 'chronology merge' first."
         ) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except OSError as exc:
         raise ChronologyFileError(
-            f"{path}: not a readable chronology.json ({exc})",
-            hint="Pass the chronology.json written by 'chronology merge'.",
+            f"{path}: not a readable chronology.json ({exc})", hint=_WRITTEN_BY_MERGE
         ) from exc
-    if not isinstance(document, dict) or document.get("schema") != SCHEMA_ID:
-        raise ChronologyFileError(
-            f"{path}: not a chronology file (schema is not '{SCHEMA_ID}')",
-            hint="Pass the chronology.json written by 'chronology merge'.",
-        )
     try:
-        return from_document(document)
+        return reading.chronology_from(msgspec.json.decode(data, type=Document))
+    except msgspec.ValidationError as exc:  # (a DecodeError too: first)
+        if not reading.names_the_schema(data):
+            raise ChronologyFileError(
+                f"{path}: not a chronology file (schema is not '{SCHEMA_ID}')",
+                hint=_WRITTEN_BY_MERGE,
+            ) from exc
+        raise ChronologyFileError(
+            f"{path}: damaged chronology file ({exc})",
+            hint="Put back the value the JSON path names, or run 'chronology merge' again.",
+        ) from exc
+    except msgspec.DecodeError as exc:
+        raise ChronologyFileError(
+            f"{path}: not a readable chronology.json ({exc})", hint=_WRITTEN_BY_MERGE
+        ) from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise ChronologyFileError(f"{path}: damaged chronology file ({exc!r})") from exc
+
+
+_WRITTEN_BY_MERGE = "Pass the chronology.json written by 'chronology merge'."

@@ -21,7 +21,7 @@ from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, so
 FILENAME = "integrated_chronology.xlsx"
 EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
 SOURCE_WIDTHS = (8, 24, 28, 16, 6, 18, 11, 11, 10, 7, 12, 70, 36, 18, 14, 14, 40)
-PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Detail")
+PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Code", "Detail")
 # Fixed document dates keep other workbooks (analysis.xlsx) byte-identical for the same inputs.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 PLAIN = Style()
@@ -33,7 +33,7 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
     sheets = [
         Sheet("Integrated chronology", EVENT_COLUMNS, EVENT_WIDTHS, _event_rows(chronology)),
         Sheet("Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _source_rows(chronology)),
-        Sheet("Warnings", PROBLEM_COLUMNS, (28, 16, 6, 22, 90), _plain(_problems(chronology))),
+        Sheet("Warnings", PROBLEM_COLUMNS, (28, 16, 6, 22, 24, 90), _plain(_problems(chronology))),
     ]
     title = str(chronology.meta.get("title") or "Integrated chronology")
     write_with(target, lambda path: write_workbook(path, sheets, title))
@@ -72,6 +72,7 @@ def _plain(rows: Iterator[Sequence[object]]) -> Iterator[tuple[Style, Sequence[o
 
 def _problems(chronology: Chronology) -> Iterator[Sequence[object]]:
     for n in chronology.warnings:
-        yield [n.file, n.sheet or "", n.row if n.row is not None else "", "warning", n.message]
+        row = n.row if n.row is not None else ""
+        yield [n.file, n.sheet or "", row, "warning", n.code or "", n.message]
     for r in chronology.rejected:
-        yield [r.file, r.sheet or "", r.row, f"not an event: {r.reason}", r.text]
+        yield [r.file, r.sheet or "", r.row, f"not an event: {r.reason}", r.code or "", r.text]

@@ -1,0 +1,172 @@
+"""``chronology.json`` as one typed model: the document exactly as ``codec`` writes it.
+
+The writer streams plain data for speed; these types are what it must write (a test decodes
+the samples' file into them and writes it back byte for byte), what the reader decodes and
+checks a saved file against (so a damaged one is refused with the JSON path of the fault),
+and what ``schemas/chronology-1.json`` is generated from (``scripts/make_schema.py``).
+Members a document may leave out are ``UNSET``. Dates are ISO days (``YYYY-MM-DD``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from msgspec import UNSET, UnsetType, field
+
+from chronology.dates.span import Precision
+from chronology.model.codes import RejectedCode, WarningCode
+from chronology.model.findings import (
+    Discrepancy,
+    Episode,
+    Indicator,
+    Record,
+    RecordingLag,
+    Timescale,
+)
+
+SCHEMA_ID = "chronology/1"
+
+
+class MergeRecord(Record):
+    """Why sources were put together: ``method`` is "auto" or "author"."""
+
+    sources: list[str]
+    method: str
+    reason: str
+    score: float
+
+
+class SourceRecord(Record):
+    """One agency's record of one row, exactly as submitted: ``fields`` holds every cell by
+    its heading; ``ref`` is ``file:sheet:row`` (``file:row`` for csv)."""
+
+    agency: str
+    file: str
+    sheet: str | None
+    row: int
+    ref: str
+    start: dt.date | None
+    end: dt.date | None
+    precision: Precision
+    approximate: bool
+    date_text: str
+    time: str | None
+    recorded_on: dt.date | None
+    recorded_on_text: str | None
+    kind: str | None
+    text: str
+    action: str
+    worker: str
+    subject: str
+    reference: str
+    sequence: float | None
+    fields: dict[str, str]
+
+
+class EventRecord(Record):
+    """One occurrence in the integrated chronology; several agencies' sources may share it."""
+
+    id: str
+    start: dt.date | None
+    end: dt.date | None
+    precision: Precision
+    approximate: bool
+    date_text: str
+    time: str | None
+    agencies: list[str]
+    kind: str | None
+    text: str
+    flags: list[str]
+    episode: str | None
+    merge: list[MergeRecord]
+    sources: list[SourceRecord]
+
+
+class WarningRecord(Record, kw_only=True):
+    """A located warning about the data; ``code`` names it (docs/warnings.md). (Files
+    written before codes existed have none.)"""
+
+    file: str
+    sheet: str | None
+    row: int | None
+    code: WarningCode | UnsetType = UNSET
+    message: str
+
+
+class RejectedRecord(Record, kw_only=True):
+    """An input row that is not an event (a footer, a repeated heading), kept with its text."""
+
+    file: str
+    sheet: str | None
+    row: int
+    code: RejectedCode | UnsetType = UNSET
+    reason: str
+    text: str
+
+
+# ---------------------------------------------------------------- meta
+class InputFile(Record):
+    file: str
+    agency: str
+    rows: int
+
+
+class Period(Record):
+    start: dt.date | None
+    end: dt.date | None
+
+
+class EpisodeDetection(Record):
+    """How the key episodes were found: from the review file, or detected with these
+    parameters."""
+
+    method: Literal["review file", "detected"]
+    quiet_days: int | UnsetType = UNSET
+    min_events: int | UnsetType = UNSET
+    min_agencies: int | UnsetType = UNSET
+
+
+class GlossaryTerm(Record):
+    expansion: str
+    agencies: list[str] | UnsetType = UNSET
+
+
+class FactsSettings(Record):
+    """The review file's settings for the Facts draft."""
+
+    title: str
+    first_paragraph: int
+    start: dt.date | None
+    end: dt.date | None
+    glossary: dict[str, str | GlossaryTerm] | UnsetType = UNSET
+
+
+class Meta(Record):
+    """Where the document came from, and the review's settings that shaped it."""
+
+    generator: str | UnsetType = UNSET
+    inputs: list[InputFile] | UnsetType = UNSET
+    title: str | UnsetType = UNSET
+    period: Period | UnsetType = UNSET
+    first_paragraph: int | UnsetType = UNSET
+    episode_detection: EpisodeDetection | UnsetType = UNSET
+    facts: FactsSettings | UnsetType = UNSET
+    anonymised: bool | UnsetType = UNSET
+
+
+class Document(Record):
+    """An integrated chronology (schema ``chronology/1``), with everything found on the way:
+    key episodes, discrepancies, recording lag, timescales, who knew what, warnings about
+    the inputs, and the rows that are not events."""
+
+    schema: Literal["chronology/1"]
+    meta: Meta
+    events: list[EventRecord]
+    episodes: list[Episode] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    lag: list[RecordingLag] = field(default_factory=list)
+    timescales: list[Timescale] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[WarningRecord] = field(default_factory=list)
+    rejected: list[RejectedRecord] = field(default_factory=list)
