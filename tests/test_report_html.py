@@ -343,3 +343,24 @@ def test_outside_a_shared_block_a_changed_chronology_is_drawn_afresh() -> None:
     before = timeline.svg_text(chronology)
     chronology.events = chronology.events[:1]
     assert timeline.svg_text(chronology) != before
+
+
+def test_the_word_draft_embeds_the_picture_the_timeline_drew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written in one run, the picture is drawn once, and both files hold the same one."""
+    import zipfile
+
+    from chronology.render import timeline_png
+
+    chronology = sample_chronology()
+    drawn: list[int] = []
+    real = timeline_png.draw
+    monkeypatch.setattr(timeline_png, "draw", lambda t: (drawn.append(1), real(t))[1])
+    render.write_all(chronology, chronology, tmp_path, ["docx", "timeline"])
+    assert len(drawn) == 1
+    with zipfile.ZipFile(tmp_path / "facts.docx") as docx:
+        media = [n for n in docx.namelist() if n.startswith("word/media/")]
+        assert [docx.read(n) for n in media] == [(tmp_path / "timeline.png").read_bytes()]
+    render.write_all(chronology, chronology, tmp_path / "alone", ["docx"])
+    assert len(drawn) == 2  # without the timeline, the draft draws its own

@@ -102,6 +102,16 @@ def adopt(finished: list[tuple[Path, Path]]) -> None:
         pending.extend(finished)
 
 
+def staged(target: Path) -> Path | None:
+    """The file finished for ``target`` earlier in the enclosing ``all_or_nothing`` block and
+    not yet in place, if any: a later writer of the same run may read it rather than make
+    the same bytes again (the Word draft embeds the timeline picture)."""
+    for temporary, finished in reversed(_pending.get() or []):
+        if finished == target:
+            return temporary
+    return None
+
+
 def _discard(pending: list[tuple[Path, Path]]) -> None:
     for temporary, _target in pending:
         temporary.unlink(missing_ok=True)

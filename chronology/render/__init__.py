@@ -26,6 +26,9 @@ FORMATS: dict[str, str] = {
     "analysis": "analysis_xlsx",  # analysis.xlsx: the analyst checks, one sheet per check
 }
 ALWAYS = ("json",)
+# The order formats are written in: the timeline before the Word draft, which embeds its
+# picture (see ``facts_docx``).
+_ORDER = tuple(FORMATS)
 
 
 def writer(name: str) -> Writer:
@@ -45,7 +48,7 @@ def write_all(
     from ``shown`` (which may leave out-of-scope events out). All are put in place together
     at the end: a failure part-way leaves the previous outputs as they were.
     ``on_format(name)`` is called before each format is written (progress)."""
-    names = ["json", *sorted(set(chosen) - set(ALWAYS))]
+    names = ["json", *sorted(set(chosen) - set(ALWAYS), key=_ORDER.index)]
     written: list[Path] = []
     with all_or_nothing():
         for name in names:

@@ -28,7 +28,7 @@ from lxml.etree import SubElement
 
 from chronology.facts.draft import Facts, Paragraph, build
 from chronology.model.schema import Chronology
-from chronology.privacy.safety import write_bytes
+from chronology.privacy.safety import staged, write_bytes
 from chronology.render import timeline
 
 FILENAME = "facts.docx"
@@ -183,6 +183,13 @@ def _stable_zip(data: bytes) -> bytes:
 def write(chronology: Chronology, out: Path) -> list[Path]:
     target = out / FILENAME
     dated = any(event.date.start is not None for event in chronology.events)
-    picture = timeline.png_bytes(chronology) if dated else None
+    picture = _picture(chronology, out) if dated else None
     write_bytes(target, document_bytes(build(chronology), picture))
     return [target]
+
+
+def _picture(chronology: Chronology, out: Path) -> bytes:
+    """The timeline picture: the one this run has just drawn for timeline.png (drawing it
+    is the slowest part of a small merge), or drawn now."""
+    drawn = staged(out / timeline.PNG_NAME)
+    return drawn.read_bytes() if drawn is not None else timeline.png_bytes(chronology)

@@ -319,21 +319,24 @@ def _scope_bands(timeline: Timeline, chronology: Chronology) -> list[Band]:
 
 
 # ---------------------------------------------------------------- outputs
-def svg_text(chronology: Chronology) -> str:
-    return render_template("timeline.svg.j2", timeline=layout(chronology), standalone=True)
+def svg_text(chronology: Chronology, drawn: Timeline | None = None) -> str:
+    """The standalone SVG (``drawn``: the chronology's layout, if already made)."""
+    drawn = drawn or layout(chronology)
+    return render_template("timeline.svg.j2", timeline=drawn, standalone=True)
 
 
-def png_bytes(chronology: Chronology) -> bytes:
+def png_bytes(chronology: Chronology, drawn: Timeline | None = None) -> bytes:
     """The timeline as a PNG, e.g. for ``docx.add_picture(io.BytesIO(png_bytes(c)))``."""
     from chronology.render.timeline_png import draw  # noqa: PLC0415 - matplotlib is slow to load
 
-    return draw(layout(chronology))
+    return draw(drawn or layout(chronology))
 
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
     svg, png = out / SVG_NAME, out / PNG_NAME
-    write_text(svg, svg_text(chronology))
-    write_bytes(png, png_bytes(chronology))
+    drawn = layout(chronology)
+    write_text(svg, svg_text(chronology, drawn))
+    write_bytes(png, png_bytes(chronology, drawn))
     return [svg, png]
 
 
