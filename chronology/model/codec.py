@@ -11,14 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import orjson
 
 from chronology.dates.span import Precision
-from chronology.model import reading
-from chronology.model.document import SCHEMA_ID, Document
-from chronology.model.errors import ChronologyFileError, Notice, Rejected
-from chronology.model.schema import Chronology, Event, Source
+from chronology.model.errors import Notice, Rejected
+from chronology.model.schema import SCHEMA_ID, Chronology, Event, Source
 
 ANALYSIS_KEYS = ("lag", "timescales", "indicators")
 
@@ -161,42 +158,18 @@ def dumps(chronology: Chronology) -> str:
     return b"".join(json_chunks(chronology)).decode()
 
 
+# The reader decodes through the typed model (msgspec); it is imported when a file is read,
+# so that a merge, which only writes, does not load it.
 def from_document(document: dict[str, Any]) -> Chronology:
     """A document made by ``to_document`` (or decoded from a file) as a chronology, checked
     against the model (``msgspec.ValidationError`` says where it is wrong)."""
-    return reading.chronology_from(msgspec.convert(document, Document))
+    from chronology.model import reading  # noqa: PLC0415
+
+    return reading.from_document(document)
 
 
 def read_chronology(path: Path) -> Chronology:
     """Load a saved ``chronology.json``, with errors that say what is wrong and how to fix it."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ChronologyFileError(
-            f"{path}: file not found", hint="Run 'chronology merge' first."
-        ) from exc
-    except OSError as exc:
-        raise ChronologyFileError(
-            f"{path}: not a readable chronology.json ({exc})", hint=_WRITTEN_BY_MERGE
-        ) from exc
-    try:
-        return reading.chronology_from(msgspec.json.decode(data, type=Document))
-    except msgspec.ValidationError as exc:  # (a DecodeError too: first)
-        if not reading.names_the_schema(data):
-            raise ChronologyFileError(
-                f"{path}: not a chronology file (schema is not '{SCHEMA_ID}')",
-                hint=_WRITTEN_BY_MERGE,
-            ) from exc
-        raise ChronologyFileError(
-            f"{path}: damaged chronology file ({exc})",
-            hint="Put back the value the JSON path names, or run 'chronology merge' again.",
-        ) from exc
-    except msgspec.DecodeError as exc:
-        raise ChronologyFileError(
-            f"{path}: not a readable chronology.json ({exc})", hint=_WRITTEN_BY_MERGE
-        ) from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ChronologyFileError(f"{path}: damaged chronology file ({exc!r})") from exc
+    from chronology.model import reading  # noqa: PLC0415
 
-
-_WRITTEN_BY_MERGE = "Pass the chronology.json written by 'chronology merge'."
+    return reading.read_chronology(path)

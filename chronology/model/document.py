@@ -25,8 +25,6 @@ from chronology.model.findings import (
     Timescale,
 )
 
-SCHEMA_ID = "chronology/1"
-
 
 class MergeRecord(Record):
     """Why sources were put together: ``method`` is "auto" or "author"."""
@@ -160,7 +158,7 @@ class Document(Record):
     key episodes, discrepancies, recording lag, timescales, who knew what, warnings about
     the inputs, and the rows that are not events."""
 
-    schema: Literal["chronology/1"]
+    schema: Literal["chronology/1"]  # schema.SCHEMA_ID
     meta: Meta
     events: list[EventRecord]
     episodes: list[Episode] = field(default_factory=list)

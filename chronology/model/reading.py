@@ -1,4 +1,5 @@
-"""A decoded ``Document`` as the chronology the commands work on.
+"""Reading ``chronology.json``: decoded into the typed model (``document``), checked as it is
+decoded, and made the chronology the commands work on.
 
 Sources and events become the pipeline's own types (dates as ``DateSpan``); the findings
 stay the plain data the stages make, member for member as written.
@@ -6,21 +7,21 @@ stay the plain data the stages make, member for member as written.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from chronology.dates.span import DateSpan, Precision
 from chronology.model.document import (
-    SCHEMA_ID,
     Document,
     EventRecord,
     RejectedRecord,
     SourceRecord,
     WarningRecord,
 )
-from chronology.model.errors import Notice, Rejected
-from chronology.model.schema import Chronology, Event, MergeDecision, Source
+from chronology.model.errors import ChronologyFileError, Notice, Rejected
+from chronology.model.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Source
 
 
 class _Head(msgspec.Struct):
@@ -33,6 +34,47 @@ def names_the_schema(data: bytes) -> bool:
         return msgspec.json.decode(data, type=_Head).schema == SCHEMA_ID
     except msgspec.MsgspecError:
         return False
+
+
+def from_document(document: dict[str, Any]) -> Chronology:
+    """A document (as ``codec.to_document`` makes it) as a chronology, checked against the
+    model (``msgspec.ValidationError`` says where it is wrong)."""
+    return chronology_from(msgspec.convert(document, Document))
+
+
+def read_chronology(path: Path) -> Chronology:
+    """Load a saved ``chronology.json``, with errors that say what is wrong and how to fix it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ChronologyFileError(
+            f"{path}: file not found", hint="Run 'chronology merge' first."
+        ) from exc
+    except OSError as exc:
+        raise ChronologyFileError(
+            f"{path}: not a readable chronology.json ({exc})", hint=_WRITTEN_BY_MERGE
+        ) from exc
+    try:
+        return chronology_from(msgspec.json.decode(data, type=Document))
+    except msgspec.ValidationError as exc:  # (a DecodeError too: first)
+        if not names_the_schema(data):
+            raise ChronologyFileError(
+                f"{path}: not a chronology file (schema is not '{SCHEMA_ID}')",
+                hint=_WRITTEN_BY_MERGE,
+            ) from exc
+        raise ChronologyFileError(
+            f"{path}: damaged chronology file ({exc})",
+            hint="Put back the value the JSON path names, or run 'chronology merge' again.",
+        ) from exc
+    except msgspec.DecodeError as exc:
+        raise ChronologyFileError(
+            f"{path}: not a readable chronology.json ({exc})", hint=_WRITTEN_BY_MERGE
+        ) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ChronologyFileError(f"{path}: damaged chronology file ({exc!r})") from exc
+
+
+_WRITTEN_BY_MERGE = "Pass the chronology.json written by 'chronology merge'."
 
 
 def chronology_from(document: Document) -> Chronology:

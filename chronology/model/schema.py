@@ -12,6 +12,8 @@ from typing import Any
 from chronology.dates.span import DateSpan
 from chronology.model.errors import Notice, Rejected
 
+SCHEMA_ID = "chronology/1"
+
 
 @dataclass(slots=True)
 class Source:
