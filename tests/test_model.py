@@ -16,12 +16,17 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
+from chronology import pipeline
 from chronology.cli import app
 from chronology.model import codec
 from chronology.model.codes import REJECTED, WARNINGS, RejectedCode, WarningCode
 from chronology.model.document import Document
 from chronology.model.errors import ChronologyFileError
+from chronology.model.schema import Chronology, LoadResult
+from chronology.privacy.pseudonyms import Glossary, anonymise_chronology
+from chronology.review.read import find_review
 from scripts.model_files import SCHEMA, WARNINGS_DOC, render_schema, render_warnings
+from tests.conftest import source
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -198,3 +203,65 @@ def test_a_file_that_is_not_a_chronology_says_so(tmp_path: Path, text: str, word
     saved.write_text(text, encoding="utf-8")
     with pytest.raises(ChronologyFileError, match=words):
         codec.read_chronology(saved)
+
+
+# ---------------------------------------------------------------- what the samples lack
+REVIEW = """\
+[review]
+title = "Test review"
+start = 2012-01-01
+end = 2012-12-31
+
+[glossary]
+ICPC = "initial child protection conference"
+SW = { expansion = "social worker", agencies = ["police"] }
+
+[[episodes]]
+title = "Spring"
+start = 2012-03-01
+end = 2012-06-30
+
+[pseudonyms]
+"Alex Brook" = "the victim"
+"""
+
+
+def _every_kind_of_finding(tmp_path: Path) -> Chronology:
+    """A table listed newest first, a row recorded before its event, timed and dated
+    conflicts, the review file's own episodes and glossary, anonymised."""
+    hv, police = "Test Health Visiting", "Test Police"
+    sources = [
+        source(hv, "10/07/2012", "Home visit to Alex Brook", row=2),
+        source(hv, "01/06/2012", "Telephone call to Mum", row=3),
+        source(hv, "15/05/2012", "Clinic appointment", row=4),
+        source(hv, "01/08/2012", "Letter to GP", row=5),
+        source(hv, "02/04/2012", "Home visit, no answer", row=6),
+        source(police, "03/05/2012", "Call to victim", row=2, recorded="01/05/2012"),
+        source(police, "14/03/2012", "Strategy discussion", row=3, time="09:00"),
+        source(hv, "14/03/2012", "Strategy discussion", row=7, time="15:30"),
+        source(police, "10/01/2012", "Domestic incident reported", row=4),
+    ]
+    review_file = tmp_path / "review.toml"
+    review_file.write_text(REVIEW, encoding="utf-8")
+    review = find_review(review_file)
+    assert review is not None
+    chronology = pipeline.integrate(LoadResult(sources=sources), review)
+    return anonymise_chronology(chronology, Glossary(review.pseudonyms))
+
+
+def test_the_model_holds_every_kind_of_finding(
+    tmp_path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
+    written = codec.dumps(_every_kind_of_finding(tmp_path)).encode()
+    raw = json.loads(written)
+    kinds = {f["kind"] for f in raw["discrepancies"]}
+    assert {"reversed_order", "out_of_order", "time_conflict"} <= kinds
+    assert {e["kind"] for s in raw["lag"] for e in s["entries"]} == {"recorded_before_event"}
+    assert raw["meta"]["episode_detection"] == {"method": "review file"}
+    assert raw["meta"]["facts"]["glossary"]["SW"]["agencies"] == ["police"]
+    assert raw["meta"]["anonymised"] is True
+    assert [e["kind"] for e in raw["episodes"]] == ["prior", "key"]
+    assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(raw)] == []
+    document = msgspec.json.decode(written, type=Document)
+    again = orjson.dumps(msgspec.to_builtins(document), option=orjson.OPT_INDENT_2) + b"\n"
+    assert again == written
