@@ -3,6 +3,9 @@
 ``to_document`` and ``from_document`` are exact inverses for everything the schema holds, so
 every later command (facts, report, analyse, diff) can start from a saved chronology. (A
 document holds days as ``datetime.date`` until it is written; the file holds ISO days.)
+What is written must be what the typed model (``document``) describes, member for member and
+in its order: the reader (``reading``) decodes through it and refuses anything else, and
+``schemas/chronology-1.json`` is generated from it (tests/test_model.py checks all three).
 """
 
 from __future__ import annotations
