@@ -26,8 +26,9 @@ bench-quick:        ## one round at 2x50 rows: the benchmark runs (no figures ke
 identical:          ## outputs byte for byte against a base revision (BASE=12519d8, SETS=...)
 	$(PY) scripts/identical.py $(if $(BASE),--base $(BASE)) $(if $(SETS),--sets $(SETS))
 
-docs:               ## regenerate docs/cli.md from the commands' --help
+docs:               ## regenerate docs/cli.md from the commands' --help (and what `make schema` makes)
 	$(PY) scripts/cli_docs.py
+	$(PY) scripts/model_files.py
 
 schema:             ## regenerate schemas/chronology-1.json and docs/warnings.md from the typed model
 	$(PY) scripts/model_files.py
