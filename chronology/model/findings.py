@@ -30,7 +30,7 @@ class Episode(Record):
 
 
 class Finding(Record, tag_field="kind"):
-    """What every finding has; ``kind`` tells which finding it is."""
+    """A finding: its ``kind`` (the tag) tells which one it is."""
 
 
 # ---------------------------------------------------------------- discrepancies
