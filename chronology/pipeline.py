@@ -17,11 +17,13 @@ from chronology import __version__
 from chronology.loaders import intake
 from chronology.loaders.intake import AgencySpec
 from chronology.merge.groups import merge
+from chronology.model.codec import agency_types
 from chronology.model.errors import ChronologyError, NameLeakError
 from chronology.model.schema import Chronology, LoadResult
 from chronology.privacy import leaks
 from chronology.privacy.pseudonyms import Glossary
 from chronology.review.read import Review, check_refs
+from chronology.text.classify import declare_agency_types
 
 # A stage enriches the chronology in place; ``settings`` is the parsed review file ({} if none).
 Settings = Mapping[str, Any]
@@ -57,7 +59,7 @@ def spec_from(review: Review | None) -> Callable[[Path], AgencySpec]:
 
     def spec(path: Path) -> AgencySpec:
         rule = review.agency_for(path.name) if review else None
-        return AgencySpec(rule.name, rule.columns) if rule else AgencySpec()
+        return AgencySpec(rule.name, rule.columns, rule.type) if rule else AgencySpec()
 
     return spec
 
@@ -73,6 +75,7 @@ def integrate(
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
     on_stage("merge")
+    declare_agency_types(agency_types(loaded.inputs))
     chronology = Chronology(
         events=merge(loaded.sources, joins, splits),
         warnings=sorted(
@@ -88,11 +91,13 @@ def integrate(
     return chronology
 
 
-def _inputs(loaded: LoadResult) -> list[dict[str, object]]:
+def _inputs(loaded: LoadResult) -> list[dict[str, Any]]:
+    """The import report, file by file (a file loaded without one: its agency and rows)."""
+    reported = {item["file"]: item for item in loaded.inputs}
     rows = Counter(s.file for s in loaded.sources)
     agency = {s.file: s.agency for s in loaded.sources}
     return [
-        {"file": name, "agency": agency.get(name), "rows": rows.get(name, 0)}
+        reported.get(name) or {"file": name, "agency": agency.get(name), "rows": rows[name]}
         for name in sorted(set(loaded.files))
     ]
 

@@ -114,7 +114,8 @@ STRING_CASES: list[tuple[str, dt.date, dt.date, Precision, bool]] = [
     ("from 28/12/2011 to 03/01/2012", D(2011, 12, 28), D(2012, 1, 3), RANGE, False),
     ("2010/2011", D(2010, 1, 1), D(2011, 12, 31), RANGE, False),
     ("2010-2011", D(2010, 1, 1), D(2011, 12, 31), RANGE, False),
-    ("2010/11", D(2010, 1, 1), D(2011, 12, 31), RANGE, False),
+    ("2010/11", D(2010, 4, 1), D(2011, 3, 31), RANGE, False),  # a financial year
+    ("2010/12", D(2010, 1, 1), D(2012, 12, 31), RANGE, False),
     ("2010 to 2012", D(2010, 1, 1), D(2012, 12, 31), RANGE, False),
     # approximate markers keep the span and set the flag
     ("c. 2005", D(2005, 1, 1), D(2005, 12, 31), YEAR, True),
@@ -128,6 +129,40 @@ STRING_CASES: list[tuple[str, dt.date, dt.date, Precision, bool]] = [
     ("22/05/2016 approx", D(2016, 5, 22), D(2016, 5, 22), DAY, True),
     ("on or about 22 May 2016", D(2016, 5, 22), D(2016, 5, 22), DAY, True),
     ("c. mid-January 2012", D(2012, 1, 11), D(2012, 1, 20), RANGE, True),
+    ("maybe 2002", D(2002, 1, 1), D(2002, 12, 31), YEAR, True),
+    ("possibly March 2011", D(2011, 3, 1), D(2011, 3, 31), MONTH, True),
+    ("2002 (uncertain)", D(2002, 1, 1), D(2002, 12, 31), YEAR, True),
+    ("2002 (date unconfirmed)", D(2002, 1, 1), D(2002, 12, 31), YEAR, True),
+    # decades, years written out, alternatives
+    ("1990s", D(1990, 1, 1), D(1999, 12, 31), RANGE, False),
+    ("the 2010s", D(2010, 1, 1), D(2019, 12, 31), RANGE, False),
+    ("1990's", D(1990, 1, 1), D(1999, 12, 31), RANGE, False),
+    ("late 1990s", D(1997, 1, 1), D(1999, 12, 31), RANGE, False),
+    ("c. 1980s", D(1980, 1, 1), D(1989, 12, 31), RANGE, True),
+    ("the year 2000", D(2000, 1, 1), D(2000, 12, 31), YEAR, False),
+    ("2003 or 2004", D(2003, 1, 1), D(2004, 12, 31), RANGE, False),
+    ("April or May 2012", D(2012, 4, 1), D(2012, 5, 31), RANGE, False),
+    # holidays: the named day, or the Christmas holiday as an approximate three days
+    ("Christmas 2020", D(2020, 12, 24), D(2020, 12, 26), RANGE, True),
+    ("over Christmas 2020", D(2020, 12, 24), D(2020, 12, 26), RANGE, True),
+    ("Christmas Day 2020", D(2020, 12, 25), D(2020, 12, 25), DAY, False),
+    ("Boxing Day 2020", D(2020, 12, 26), D(2020, 12, 26), DAY, False),
+    ("New Year's Eve 2020", D(2020, 12, 31), D(2020, 12, 31), DAY, False),
+    # the day not known, the month (or only the year) known
+    ("??/02/2021", D(2021, 2, 1), D(2021, 2, 28), MONTH, False),
+    ("xx/02/2021", D(2021, 2, 1), D(2021, 2, 28), MONTH, False),
+    ("??/??/2021", D(2021, 1, 1), D(2021, 12, 31), YEAR, False),
+    # financial years (April-March), as public bodies write them; school years (September-
+    # July) when named so; school terms by their months
+    ("FY 2019/20", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
+    ("financial year 2019/20", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
+    ("2019-20 financial year", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
+    ("2019/20", D(2019, 4, 1), D(2020, 3, 31), RANGE, False),
+    ("academic year 2019/2020", D(2019, 9, 1), D(2020, 7, 31), RANGE, False),
+    ("school year 2019/20", D(2019, 9, 1), D(2020, 7, 31), RANGE, False),
+    ("Autumn term 2020", D(2020, 9, 1), D(2020, 12, 31), RANGE, False),
+    ("spring term 2021", D(2021, 1, 1), D(2021, 4, 30), RANGE, False),
+    ("summer half term 2021", D(2021, 4, 1), D(2021, 7, 31), RANGE, False),
 ]
 
 
@@ -197,6 +232,12 @@ def test_parse_date_cells(value: object, start: dt.date, text: str, time: str | 
     assert (span.text, span.time) == (text, time)
 
 
+def test_a_schools_year_pair_is_its_school_year() -> None:
+    span = parse_date("2019/20", school=True)
+    assert (span.start, span.end, span.precision) == (D(2019, 9, 1), D(2020, 7, 31), RANGE)
+    assert parse_date("2010/2011", school=True).start == D(2010, 1, 1)  # four digits: years
+
+
 def test_1904_date_system() -> None:
     assert parse_date(40399, date1904=True).start == D(2014, 8, 10)
     assert parse_date("40399", date1904=True).start == D(2014, 8, 10)
@@ -255,6 +296,8 @@ def test_unknown_markers_are_not_errors(value: object) -> None:
         ("spring 2010/11", "only winter"),
         ("winter 2010/12", "winter 2010/11"),
         ("w/c Aug 2012", "first day in full"),
+        ("FY 2019/21", "runs into the next year"),
+        ("??/13/2021", "there is no month 13"),
         (1500, "neither a year nor an Excel date"),
         (0.65, "neither a year nor an Excel date"),
         (dt.time(15, 30), "no date"),

@@ -97,6 +97,24 @@ def test_strategy_discussion_dated_differently_is_linked_and_flagged() -> None:
     assert "23/05/2012" in event.date.text
 
 
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "SW requests strategy discussion with police and paediatrics.",
+        "Asked for an urgent strategy meeting with the police.",
+        "Team manager to arrange strategy discussion.",
+    ],
+)
+def test_a_request_for_a_meeting_is_not_the_meeting(request_text: str) -> None:
+    events = merge(
+        [
+            source(CSC, "03/11/2021", request_text),
+            source(POLICE, "04/11/2021", "Strategy meeting held, police DS attended."),
+        ]
+    )
+    assert [len(e.sources) for e in events] == [1, 1]
+
+
 def test_birth_and_new_birth_visit_ten_days_later_stay_apart() -> None:
     events = merge(
         [

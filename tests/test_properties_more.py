@@ -125,7 +125,10 @@ def test_re_merging_the_csv_export_neither_joins_nor_splits_events(
         distinct = {(o.date.text, o.time, o.text) for o in originals}
         assert len(distinct) == 1, f"re-merge joined different events: {originals}"
         original = originals[0]
-        assert event.text == original.text
+        # the narrative comes back as it was; the export's other columns (Precision, Agency,
+        # Sources) are told after it, labelled, as any unmapped column is
+        assert {s.text for s in event.sources} == {original.text}
+        assert event.text.startswith(original.text)
         assert event.time == original.time
         if original.date.start is not None and "date_conflict" not in original.flags:
             assert (event.date.start, event.date.end) == (original.date.start, original.date.end)

@@ -31,11 +31,19 @@ def init_command(
     paths = expand_inputs(files)
     loaded = pipeline.load_all(paths)
     names = display_names(paths)
+    reports = {item["file"]: item for item in loaded.inputs}
     summaries = []
     for path in sorted(paths, key=lambda p: names[p]):
-        sources = [s for s in loaded.sources if s.file == names[path]]
-        headings = list(dict.fromkeys(h for s in sources for h in s.fields))
-        agency = sources[0].agency if sources else path.stem
-        summaries.append(FileSummary(path.name, agency, headings))
+        report = reports.get(names[path])
+        if report is None:
+            continue  # skipped (a lock file, a repeat): noted in the warnings
+        columns = [c for table in report["tables"] for c in table["columns"]]
+        headings = list(dict.fromkeys(c["heading"] for c in columns))
+        roles: dict[str, str] = {}
+        for column in columns:
+            roles.setdefault(column["heading"], column["role"])
+        summaries.append(
+            FileSummary(path.name, report["agency"], headings, report["agency_type"], roles)
+        )
     write_text(output, render_review(loaded, summaries))
     console.print(f"Wrote {output}: {len(summaries)} agencies. Edit it, then run chronology merge.")

@@ -50,6 +50,10 @@ InScopeOpt = Annotated[
         help="Leave out-of-scope events out of rendered documents (kept in json).",
     ),
 ]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Show every input column's role in the import report."),
+]
 ALL_FORMATS = ",".join(render.FORMATS)
 
 
@@ -61,6 +65,7 @@ def merge_command(
     anonymise: AnonymiseOpt = False,
     in_scope: InScopeOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Merge agency chronologies into one integrated chronology.
 
@@ -79,6 +84,11 @@ def merge_command(
         paths, review, out, chosen, anonymise=anonymise, in_scope=in_scope, quiet=quiet
     )
     if not quiet:
+        from chronology.loaders.report import summary_lines as import_lines
+
+        console.print("Import report (* = role read from the column's content):")
+        for line in import_lines(chronology.meta.get("inputs", []), verbose=verbose):
+            console.print(line, markup=False)
         console.print(agency_summary(chronology))
         console.print(totals_line(chronology))
         for line in summary_lines(chronology):

@@ -8,8 +8,9 @@ Rules worth knowing:
 
 * Two-digit years: ``yy`` is the latest year ending in ``yy`` that is not after the pivot
   year (default: this year + 5). In 2026 that is 00-31 -> 2000-2031 and 32-99 -> 1932-1999.
-* ``YYYY-MM`` with MM 01-12 is ISO year-month (``2010-11`` is November 2010); ``2010/11``,
-  ``2010/2011`` and ``2010-2011`` are ranges of years.
+* ``YYYY-MM`` with MM 01-12 is ISO year-month (``2010-11`` is November 2010); ``2010/11`` is
+  a financial or school year (``chronology.dates.periods``); ``2010/2011`` and ``2010-2011``
+  are ranges of years.
 * ``winter 2010`` runs from 1 December 2010 to the end of February 2011 (also written
   ``winter 2010/11``).
 """
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from chronology.dates import periods, words
 from chronology.dates.clock import CLOCK_AFTER_DATE, read_clock
 from chronology.dates.words import UNKNOWN_MARKERS, DateError
 
@@ -49,6 +51,7 @@ class _Ctx:
     raw: str
     pivot: int
     date1904: bool
+    school: bool = False  # a school's chronology: "2019/20" is its school year
 
 
 # ---------------------------------------------------------------- building blocks
@@ -201,6 +204,16 @@ def _serial(m: re.Match[str], c: _Ctx) -> Reading:
     return Reading(day, day, "day", time)
 
 
+def _period(read: Callable[..., periods.Span]) -> Handler:
+    """A period form: its reading, with years read as every other form reads them."""
+    return lambda m, c: _reading(read(m, lambda text: _year(text, c)))
+
+
+def _reading(span: periods.Span) -> Reading:
+    start, end, precision, approximate = span
+    return Reading(start, end, precision, None, approximate)
+
+
 _Y = r"(\d{4})"
 _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (_DMY, _dmy),
@@ -226,6 +239,13 @@ _FORMS: tuple[tuple[re.Pattern[str], Handler], ...] = (
     (re.compile(r"(spring|summer|autumn|fall|winter)\s*(\d{4})(?:\s*/\s*(\d{4}|\d\d))?"), _season),
     (re.compile(r"(w/c|w\.?c\.?|w/b|wb|w/e|week (?:commencing|beginning|starting|ending))"
                 r"\s*:?\s*(.+)"), _week),
+    (periods.DECADE, _period(periods.decade)),
+    (periods.HOLIDAY, _period(periods.holiday)),
+    (periods.NAMED_YEAR, _period(periods.named_year)),
+    (periods.YEAR_NAMED, _period(periods.named_year)),
+    (periods.TERM, _period(periods.term)),
+    (periods.BARE_PAIR, lambda m, c: _reading(periods.bare_pair(m, lambda t: _year(t, c),
+                                                                 school=c.school))),
 )  # fmt: skip
 
 
@@ -246,7 +266,7 @@ def _single(s: str, c: _Ctx) -> Reading | None:
 
 
 # ---------------------------------------------------------------- ranges
-_CONNECT = re.compile(r"\s+(?:to|and|until|till|through|-|/|&)\s+|\s*[-/&]\s*")
+_CONNECT = re.compile(r"\s+(?:to|and|or|until|till|through|-|/|&)\s+|\s*[-/&]\s*")
 _BETWEEN = re.compile(r"(?:between|from)\s+")
 _BARE_DAY = re.compile(r"\d{1,2}")
 _DAY_MONTH = re.compile(rf"(\d{{1,2}})\s*-?\s*{_MON}")
@@ -292,16 +312,19 @@ def _range(s: str, c: _Ctx) -> Reading | None:
 # ---------------------------------------------------------------- whole text
 _APPROX_BEFORE = re.compile(
     r"(?:\?|on or about|in or around|circa|approximately|approx\.?|about|around|roughly"
-    r"|ca\.|c\.|c(?=\s*\d)|estimated|est\.?)\s*"
+    r"|ca\.|c\.|c(?=\s*\d)|estimated|est\.?|maybe|possibly|perhaps|probably|believed to be)\s*"
 )
 _APPROX_AFTER = re.compile(
-    r"(?:\s*\?|\s*\(\s*(?:approximately|approx\.?|circa|c\.?|estimated|est\.?|\?)\s*\)"
-    r"|\s+(?:approximately|approx\.?|circa|estimated|est\.?))$"
+    r"(?:\s*\?|\s*\(\s*(?:approximately|approx\.?|circa|c\.?|estimated|est\.?|\?"
+    r"|(?:date )?(?:uncertain|unconfirmed|not confirmed|not certain|tbc))\s*\)"
+    r"|\s+(?:approximately|approx\.?|circa|estimated|est\.?|uncertain|unconfirmed))$"
 )
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?"
                       r"\b\.?")  # fmt: skip
-_FILLER = re.compile(r"\b(?:the|of|on)\b|^(?:in|during|sometime in|some time in)\b")
+_FILLER = re.compile(
+    r"\b(?:the|of|on)\b|\byear(?= \d{4}$)|^(?:in|during|sometime in|some time in|over)\b"
+)
 _WITH_TIME = re.compile(rf"(.+?)(?:\s+at\s+|\s*@\s*|\s+)({CLOCK_AFTER_DATE})")
 _TIME_FIRST = re.compile(rf"({CLOCK_AFTER_DATE})\s+(.+)")
 _DASHES = re.compile(r"[–—‐‑]")
@@ -337,15 +360,22 @@ def _with_time(s: str, c: _Ctx) -> Reading | None:
     return day._replace(time=read_clock(clock, c.raw))
 
 
-def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
+def _unknown_day(m: re.Match[str], c: _Ctx) -> Reading:
+    year = _year(m[3], c)
+    return _month(year, int(m[2]), c) if m[2].isdigit() else _months(year, 1, 12, "year")
+
+
+def read_date_text(raw: str, *, date1904: bool, pivot: int, school: bool = False) -> Reading | None:
     """Read ``raw`` (already stripped); None when it honestly says the date is not known."""
-    c = _Ctx(raw, pivot, date1904)
+    c = _Ctx(raw, pivot, date1904, school)
     for pattern, handler in _FAST:  # the commonest forms, first and cheaply
         if (m := pattern.fullmatch(raw)) is not None:
             return handler(m, c)
     low = " ".join(raw.lower().split())
     if low in UNKNOWN_MARKERS:
         return None
+    if (m := words.UNKNOWN_DAY.fullmatch(low)) is not None:
+        return _unknown_day(m, c)
     low, approximate = _strip_approx(low)
     s, days = _normalise(low)
     found = _with_time(s, c) or _single(s, c) or _range(s, c)
@@ -355,4 +385,4 @@ def read_date_text(raw: str, *, date1904: bool, pivot: int) -> Reading | None:
         actual = found.start.strftime("%A")
         raise DateError(f"{raw!r}: {found.start:%d/%m/%Y} was a {actual}; "
                         "check which of the weekday and the date is right")  # fmt: skip
-    return found._replace(approximate=approximate)
+    return found._replace(approximate=approximate or found.approximate)

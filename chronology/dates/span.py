@@ -127,14 +127,16 @@ def _ends(a: DateSpan, b: DateSpan) -> tuple[dt.date, dt.date, dt.date, dt.date]
 
 
 # ---------------------------------------------------------------- parsing
-def parse_date(value: object, *, date1904: bool = False, pivot_year: int = PIVOT_YEAR) -> DateSpan:
+def parse_date(
+    value: object, *, date1904: bool = False, pivot_year: int = PIVOT_YEAR, school: bool = False
+) -> DateSpan:
     """Read one date cell: text, an Excel date/datetime cell, a serial number or a year.
 
     Blanks and honest unknowns ("unknown", "n/k", "?") give an unknown span; impossible or
     unreadable values raise ``DateError`` with a plain-English reason.
     """
     if isinstance(value, str):
-        outcome = _parse_text(value.strip(), date1904, pivot_year)
+        outcome = _parse_text(value.strip(), date1904, pivot_year, school)
         if isinstance(outcome, str):
             raise DateError(outcome)
         return outcome
@@ -152,12 +154,12 @@ def parse_date(value: object, *, date1904: bool = False, pivot_year: int = PIVOT
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_text(text: str, date1904: bool, pivot: int) -> DateSpan | str:
+def _parse_text(text: str, date1904: bool, pivot: int, school: bool = False) -> DateSpan | str:
     """The cached string path; a DateError comes back as its message so it is cached too."""
     if not text:
         return DateSpan.unknown()
     try:
-        found = read_date_text(text, date1904=date1904, pivot=pivot)
+        found = read_date_text(text, date1904=date1904, pivot=pivot, school=school)
     except DateError as exc:
         return str(exc)
     if found is None:

@@ -31,7 +31,8 @@ def _account(event: Event, agency: str, expander: Expander) -> str:
             continue
         text = expander.expand(source.text.strip(), agency)
         action = expander.expand(source.action.strip(), agency)
-        told = " ".join(filter(None, (text, f"Outcome: {action}" if action else "")))
+        others = [expander.expand(line, agency) for line in source.others.splitlines()]
+        told = " ".join(filter(None, (text, f"Outcome: {action}" if action else "", *others)))
         if told and told not in accounts:
             accounts.append(told)
     return "\n".join(accounts) or "(no text recorded)"

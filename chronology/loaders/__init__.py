@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from chronology.loaders import checks, csv, docx, spreadsheet
-from chronology.loaders.agency import agency_from_filename
+from chronology.loaders import checks, csv, docx, report, spreadsheet
+from chronology.loaders.agency import agency_name, title_lines
 from chronology.loaders.cells import cell_text
-from chronology.loaders.table import RawTable, locate_header, table_to_sources
+from chronology.loaders.roles import Column, not_a_chronology
+from chronology.loaders.table import RawTable, locate_header, sources_from, table_columns
 from chronology.model.codes import WarningCode
 from chronology.model.errors import (
     EmptyFileError,
@@ -23,6 +24,7 @@ from chronology.model.errors import (
     UnsupportedFormatError,
 )
 from chronology.model.schema import LoadResult
+from chronology.text.classify import best_agency_type
 
 Reader = Callable[[Path, str], Iterator[RawTable]]
 _BY_EXTENSION: dict[str, Reader] = {
@@ -39,35 +41,75 @@ def load_file(
     agency: str | None = None,
     columns: Mapping[str, str] | None = None,
     display: str | None = None,
+    agency_kind: str | None = None,
 ) -> LoadResult:
-    """Every chronology table in ``path`` as sources of ``agency``; other tables are reported."""
+    """Every chronology table in ``path`` as sources of ``agency``; other tables are reported.
+    The result's ``inputs`` holds the file's import report."""
     shown = display or path.name
     reader = _reader_for(path, shown)
-    name = agency or agency_from_filename(path)
     result = LoadResult(files=[shown])
-    found_any = filled_any = False
+    chosen: list[tuple[RawTable, int, list[Column]]] = []
+    skipped: list[dict[str, object]] = []
+    title_rows: list[list[object]] = []
     headings_seen: list[str] = []
+    filled_any = False
     for table in reader(path, shown):
         header = locate_header(table, columns)
         if header is None:
-            filled_any = _report_skipped(table, result, headings_seen) or filled_any
+            filled_any = _report_skipped(table, result, headings_seen, skipped) or filled_any
+            title_rows.extend(table.rows[:TITLE_ROWS])
             continue
-        found_any = filled_any = True
-        loaded = table_to_sources(table, header, name, columns)
-        loaded.warnings.extend(checks.table_notes(table, header, loaded))
-        result.extend(loaded)
+        filled_any = True
+        found = table_columns(table, header, columns)
+        why = not_a_chronology(found, len(table.rows) - header - 1)
+        if why:
+            _skip(table, header, why, result, skipped)
+            title_rows.extend(table.rows[:header])
+            continue
+        title_rows[:0] = table.rows[:header]
+        chosen.append((table, header, found))
     if not filled_any:
         raise EmptyFileError("no sheet or table in the file holds anything", file=shown)
-    if not found_any:
+    if not chosen:
         raise NoDateColumnError(
             "no chronology table with a date column was found"
             + (f"; headings seen: {', '.join(headings_seen[:15])}" if headings_seen else ""),
             file=shown,
         )
+    name = agency or agency_name(path, title_rows)
+    # the type from the name, then the title block and the file's own name ("ePCR")
+    context = "\n".join([*title_lines(title_rows), path.stem])
+    kind = agency_kind or best_agency_type(name, context)
+    tables = []
+    for table, header, found in chosen:
+        table.school = kind == "education"
+        loaded = sources_from(table, header, found, name)
+        loaded.warnings.extend(checks.table_notes(table, header, loaded))
+        loaded.warnings.extend(checks.role_notes(table, header, found))
+        tables.append(report.table_report(table, header, found, loaded))
+        result.extend(loaded)
+    result.inputs.append(report.file_report(shown, name, kind, tables, skipped))
     return result
 
 
-def _report_skipped(table: RawTable, result: LoadResult, headings_seen: list[str]) -> bool:
+TITLE_ROWS = 12  # rows of a cover sheet read for the agency's name
+
+
+def _skip(
+    table: RawTable, header: int, why: str, result: LoadResult, skipped: list[dict[str, object]]
+) -> None:
+    row = table.row_numbers[header]
+    message = f"table skipped: {why}"
+    result.warnings.append(Notice(table.file, table.sheet, row, message, code="table-skipped"))
+    skipped.append({"sheet": table.sheet, "header_row": row, "reason": why})
+
+
+def _report_skipped(
+    table: RawTable,
+    result: LoadResult,
+    headings_seen: list[str],
+    skipped: list[dict[str, object]],
+) -> bool:
     """Note a table with no chronology header; whether it holds any cells at all."""
     filled = [row for row in table.rows if any(cell_text(c) for c in row)]
     if filled:
@@ -77,6 +119,7 @@ def _report_skipped(table: RawTable, result: LoadResult, headings_seen: list[str
     result.warnings.append(
         Notice(table.file, table.sheet, None, f"sheet skipped: {what}", code=code)
     )
+    skipped.append({"sheet": table.sheet, "header_row": None, "reason": what})
     return bool(filled)
 
 

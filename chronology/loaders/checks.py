@@ -4,8 +4,10 @@ should know when headings repeat, rows run past the headings, or no rows follow 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from chronology.loaders.cells import cell_text, column_letter, is_blank
+from chronology.loaders.roles import Column
 from chronology.loaders.table import RawTable, unique_headings
 from chronology.model.errors import Notice
 from chronology.model.schema import LoadResult
@@ -77,3 +79,53 @@ def _ragged_rows(table: RawTable, header_index: int) -> list[Notice]:
 
 def _column_name(index: int) -> str:
     return f"Column {column_letter(index)}"
+
+
+LOW_DATE_CONFIDENCE = 0.75
+
+
+def role_notes(table: RawTable, header_index: int, columns: Sequence[Column]) -> list[Notice]:
+    """Warnings about the columns' roles that the author should check or fix in review.toml:
+    no narrative column, a date column read from content, a date column whose cells mostly
+    do not read as dates."""
+    row = table.row_numbers[header_index]
+    where = f"in the [[agencies]] entry for {table.file} in review.toml"
+    notes = []
+    if not any(c.role == "text" for c in columns):
+        notes.append(
+            Notice(
+                table.file,
+                table.sheet,
+                row,
+                "no column reads as the narrative; each row's account is its other columns, "
+                f'labelled by heading. To name it, add columns = {{ "<heading>" = "text" }} '
+                f"{where}",
+                code="column-no-narrative",
+            )
+        )
+    date = next((c for c in columns if c.role == "date"), None)
+    if date is not None and date.evidence == "content":
+        notes.append(
+            Notice(
+                table.file,
+                table.sheet,
+                row,
+                f"no heading names the date; column '{date.heading}' is taken as the date, as "
+                f"{date.profile.dates:.0%} of its cells are dates. If that is wrong, set "
+                f'columns = {{ "<heading>" = "date" }} {where}',
+                code="date-column-from-content",
+            )
+        )
+    elif date is not None and date.confidence < LOW_DATE_CONFIDENCE:
+        notes.append(
+            Notice(
+                table.file,
+                table.sheet,
+                row,
+                f"only {date.profile.dates:.0%} of the cells in the date column "
+                f"'{date.heading}' read as dates; check it is the date, or set columns = "
+                f'{{ "<heading>" = "date" }} {where}',
+                code="date-column-doubtful",
+            )
+        )
+    return notes

@@ -32,9 +32,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "when",
         "appointment date",
         "date of entry event",
+        "datetime",
+        "date time of contact",
     ),
     "time": ("time", "start time", "time of contact", "time of event", "incident time"),
-    "end_date": ("end date", "date to", "to date", "finish date", "date ended"),
+    "end_date": (
+        "end date",
+        "date to",
+        "to date",
+        "finish date",
+        "date ended",
+        "discharge date",
+        "date of discharge",
+        "departure date",
+        "date of departure",
+        "date left",
+        "date closed",
+    ),
     "end_time": ("end time", "time to", "finish time"),
     "text": (
         "event",
@@ -57,6 +71,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "event description",
         "incident details",
         "details of incident",
+        "case note",
+        "case notes",
+        "clinical notes",
+        "clinical note",
+        "consultation notes",
+        "note",
+        "free text",
     ),
     "action": (
         "action",
@@ -138,15 +159,19 @@ def field_for(heading: object) -> str | None:
 
 def _by_keyword(key: str) -> str | None:
     words = set(key.split())
-    if "date" in words and words & {"recorded", "entered", "recording", "input", "written"}:
+    if "date" in words and words & {
+        "recorded", "entered", "recording", "input", "written", "writing", "typed", "created",
+    }:  # fmt: skip
         return "recorded_on"
-    if "date" in words and words & {"end", "finish", "to"}:
+    if "date" in words and words & {
+        "end", "finish", "to", "discharge", "discharged", "departure", "left", "closed", "until",
+    }:  # fmt: skip
         return "end_date"
     if "time" in words and words & {"end", "finish"}:
         return "end_time"
-    if "date" in words or "dates" in words:
+    if words & {"date", "dates", "datetime"}:
         return "date"
-    if words & {"details", "summary", "description", "narrative"}:
+    if words & {"details", "summary", "description", "narrative", "notes"}:
         return "text"
     if words & {"outcome", "action"}:
         return "action"
@@ -177,8 +202,8 @@ def header_score(cells: Sequence[object], overrides: Mapping[str, str] | None = 
     if not texts or len(texts) < len([c for c in cells if c not in (None, "")]):
         return 0  # a header row is all text; a data row carries date or number cells
     mapped = map_headings(cells, overrides)
-    if "date" not in mapped.values():
-        return 0
+    if "date" not in mapped.values() or len(texts) < 2:
+        return 0  # a single cell is a title line ("Date of review: …"), not a header
     return len(mapped)
 
 
@@ -188,8 +213,9 @@ def find_header_row(
     *,
     scan: int = 40,
 ) -> int | None:
-    """Index of the header row among the first ``scan`` rows (title blocks sit above it)."""
-    best, best_score = None, 1
+    """Index of the header row among the first ``scan`` rows (title blocks sit above it);
+    a row naming only its date will do, where no row names more."""
+    best, best_score = None, 0
     for index, cells in enumerate(rows[:scan]):
         score = header_score(cells, overrides)
         if score > best_score:

@@ -20,7 +20,8 @@ from chronology.dates.span import (
     parse_time,
 )
 from chronology.loaders.cells import cell_text, column_letter, is_blank
-from chronology.loaders.headings import find_header_row, map_headings, normalise_heading
+from chronology.loaders.headings import find_header_row, normalise_heading
+from chronology.loaders.roles import DATE_SHARE, Column, assign_roles, profile
 from chronology.model.codes import WarningCode
 from chronology.model.errors import Notice, Rejected
 from chronology.model.schema import LoadResult, Source
@@ -42,6 +43,7 @@ class RawTable:
     rows: list[list[object]]
     row_numbers: list[int]
     date1904: bool = False
+    school: bool = False  # a school's table: "2019/20" is a school year, not a financial one
     notes: list[Notice] = field(default_factory=list)
 
 
@@ -50,6 +52,7 @@ class _Layout:
     headings: list[str]
     mapping: dict[int, str]
     header_key: tuple[str, ...]
+    extras: list[int]  # columns with no role: told after the narrative, labelled
 
 
 def unique_headings(cells: Sequence[object]) -> list[str]:
@@ -65,7 +68,25 @@ def unique_headings(cells: Sequence[object]) -> list[str]:
 
 
 def locate_header(table: RawTable, overrides: Mapping[str, str] | None) -> int | None:
-    return find_header_row(table.rows, overrides)
+    """The header row: the row whose headings name the date and the most else; failing
+    that, the first row of headings with a column of dates below it."""
+    found = find_header_row(table.rows, overrides)
+    return found if found is not None else _header_by_content(table)
+
+
+def _header_by_content(table: RawTable, *, scan: int = 40, sample: int = 50) -> int | None:
+    for index, cells in enumerate(table.rows[:scan]):
+        texts = [c for c in cells if isinstance(c, str) and c.strip()]
+        if len(texts) < 2 or len(texts) < sum(not is_blank(c) for c in cells):
+            continue
+        below = table.rows[index + 1 : index + 1 + sample]
+        for column in range(len(cells)):
+            found = profile(
+                [r[column] if column < len(r) else None for r in below], date1904=table.date1904
+            )
+            if found.filled >= 3 and found.dates >= DATE_SHARE:
+                return index
+    return None
 
 
 def table_to_sources(
@@ -75,11 +96,29 @@ def table_to_sources(
     overrides: Mapping[str, str] | None = None,
 ) -> LoadResult:
     """Read every row below the header into a source, or a located rejection."""
+    columns = table_columns(table, header_index, overrides)
+    return sources_from(table, header_index, columns, agency)
+
+
+def table_columns(
+    table: RawTable, header_index: int, overrides: Mapping[str, str] | None = None
+) -> list[Column]:
+    """Each column's role, by heading and by content."""
+    rows = table.rows[header_index + 1 :]
+    return assign_roles(table.rows[header_index], rows, overrides, date1904=table.date1904)
+
+
+def sources_from(
+    table: RawTable, header_index: int, columns: Sequence[Column], agency: str
+) -> LoadResult:
+    """Every row below the header as a source, or a located rejection, its columns' roles
+    as ``columns`` says."""
     header = table.rows[header_index]
     layout = _Layout(
         headings=unique_headings(header),
-        mapping=map_headings(header, overrides),
+        mapping={c.index: c.role for c in columns if c.role},
         header_key=tuple(normalise_heading(c) for c in header),
+        extras=[c.index for c in columns if c.role is None],
     )
     result = LoadResult(warnings=list(table.notes))
     blank_rows: list[int] = []
@@ -154,7 +193,20 @@ def _read_row(
             reference=text.get("reference", ""),
             sequence=_sequence(by_field.get("sequence")),
             fields=fields,
+            others=_others(layout, texts),
         )
+    )
+
+
+def _others(layout: _Layout, texts: Sequence[str]) -> str:
+    """Every filled cell of a column with no role (and past the headings), a line each
+    labelled by its heading: "Analysis: Late."."""
+    width = len(layout.headings)
+    extra = [i for i in layout.extras if i < len(texts)] + list(range(width, len(texts)))
+    return "\n".join(
+        f"{layout.headings[i] if i < width else f'Column {column_letter(i)}'}: {texts[i]}"
+        for i in extra
+        if texts[i]
     )
 
 
@@ -202,11 +254,11 @@ def _row_date(
     def warn(message: str, code: WarningCode) -> None:
         warnings.append(Notice(table.file, table.sheet, number, message, code=code))
 
-    start = _parse_or_warn(by_field.get("date"), table.date1904, warn)
+    start = _parse_or_warn(by_field.get("date"), table, warn)
     if start.start is None and not start.text:
         warn("no date given; kept as an undated entry", "date-missing")
     if "end_date" in by_field and not is_blank(by_field["end_date"]):
-        end = _parse_or_warn(by_field["end_date"], table.date1904, warn)
+        end = _parse_or_warn(by_field["end_date"], table, warn)
         try:
             start = combine_range(start, end)
         except DateError as exc:
@@ -224,10 +276,10 @@ def _row_date(
 
 
 def _parse_or_warn(
-    value: object, date1904: bool, warn: Callable[[str, WarningCode], None]
+    value: object, table: RawTable, warn: Callable[[str, WarningCode], None]
 ) -> DateSpan:
     try:
-        return parse_date(value, date1904=date1904)
+        return parse_date(value, date1904=table.date1904, school=table.school)
     except DateError as exc:
         text = cell_text(value)
         warn(f"date '{text}': {str(exc).rstrip('.')}; kept as an undated entry", "date-unreadable")
@@ -241,7 +293,7 @@ def _recorded_on(
     if is_blank(value):
         return None
     try:
-        span = parse_date(value, date1904=table.date1904)
+        span = parse_date(value, date1904=table.date1904, school=table.school)
     except DateError as exc:
         message = f"recorded-on date: {exc}"
         warnings.append(

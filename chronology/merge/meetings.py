@@ -7,6 +7,7 @@ are one meeting when each is the other's nearest; apart, the link carries a date
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -14,10 +15,15 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology.merge.units import Links, Unit, pairs_in
-from chronology.text.classify import link_days
+from chronology.text.classify import kind_pattern, link_days
 
 # Records compared per slice: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
+# "SW requests strategy discussion with police": asking for a meeting is not attending it
+_ASKS = re.compile(
+    r"\b(?:requests?|requested|requesting|asks? for|asked for|(?:to|will) (?:arrange|convene)"
+    r"|to be (?:arranged|convened))\s+(?:an?\s+|the\s+)?(?:urgent\s+)?$"
+)
 
 
 def meeting_links(units: Sequence[Unit]) -> Links:
@@ -26,7 +32,7 @@ def meeting_links(units: Sequence[Unit]) -> Links:
     windows = link_days()
     by_kind: dict[str, list[Unit]] = defaultdict(list)
     for unit in units:
-        if unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
+        if unit.kind in windows and _attended(unit, unit.kind):
             by_kind[unit.kind].append(unit)
     parts = []
     for kind in sorted(by_kind):
@@ -39,6 +45,15 @@ def meeting_links(units: Sequence[Unit]) -> Links:
         score = np.array([m[0] for m in meanings], dtype=np.float64)
         parts.append(Links(first, second, score[meaning], meaning, [m[1:] for m in meanings]))
     return Links.joined(parts) if parts else Links.of([])
+
+
+def _attended(unit: Unit, kind: str) -> bool:
+    """A record of the meeting itself, dated within a week: not a request for it."""
+    if unit.start < 0 or unit.end - unit.start > 7:
+        return False
+    lowered = unit.text.lower()
+    found = kind_pattern(kind).search(lowered)
+    return found is None or _ASKS.search(lowered, 0, found.start()) is None
 
 
 def _mutual_nearest(

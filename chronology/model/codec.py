@@ -25,11 +25,12 @@ ANALYSIS_KEYS = ("lag", "timescales", "indicators")
 
 # Dates and precisions go to orjson as they are: it writes a date as its ISO day and an
 # enumeration as its value, the same text as ``isoformat`` and ``str``, for less work.
-def source_to_dict(source: Source) -> dict[str, Any]:
+def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[str, Any]:
     date = source.date
     recorded = source.recorded_on
     return {
         "agency": source.agency,
+        "agency_type": (types or {}).get(source.agency),
         "file": source.file,
         "sheet": source.sheet,
         "row": source.row,
@@ -46,6 +47,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
         "recorded_on_text": recorded.text if recorded else None,
         "kind": source.kind,
         "text": source.text,
+        "others": source.others,
         "action": source.action,
         "worker": source.worker,
         "subject": source.subject,
@@ -55,7 +57,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
     }
 
 
-def event_to_dict(event: Event) -> dict[str, Any]:
+def event_to_dict(event: Event, types: dict[str, str] | None = None) -> dict[str, Any]:
     date = event.date
     return {
         "id": event.id,
@@ -74,15 +76,27 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             {"sources": d.sources, "method": d.method, "reason": d.reason, "score": d.score}
             for d in event.merge
         ],
-        "sources": [source_to_dict(s) for s in event.sources],
+        "sources": [source_to_dict(s, types) for s in event.sources],
     }
+
+
+def agency_types(inputs: list[dict[str, Any]]) -> dict[str, str]:
+    """Each agency's type, as the import report (``meta.inputs``) gives it: the first of
+    its files, in file order, that has one (the review file's, else the type its name and
+    title block score highest)."""
+    types: dict[str, str] = {}
+    for item in sorted(inputs, key=lambda i: str(i.get("file"))):
+        if item.get("agency_type"):
+            types.setdefault(str(item["agency"]), str(item["agency_type"]))
+    return types
 
 
 def _document_items(chronology: Chronology) -> Iterator[tuple[str, Any]]:
     """The top-level members in order; events lazily, so the file can be streamed."""
     yield "schema", SCHEMA_ID
     yield "meta", chronology.meta
-    yield "events", (event_to_dict(e) for e in chronology.events)
+    types = agency_types(chronology.meta.get("inputs", []))
+    yield "events", (event_to_dict(e, types) for e in chronology.events)
     yield "episodes", chronology.episodes
     yield "discrepancies", chronology.discrepancies
     for key in ANALYSIS_KEYS:
@@ -136,7 +150,9 @@ def json_chunks(chronology: Chronology, events: range | None = None) -> Iterator
     first, last = run.start == 0, run.stop >= count
     for number, (key, value) in enumerate(_document_items(chronology)):
         if key == "events":
-            yield from _event_chunks(chronology.events, run, head=first)
+            yield from _event_chunks(
+                chronology.events, run, agency_types(chronology.meta.get("inputs", [])), head=first
+            )
             if not last:
                 return
             yield b"[]" if not count else b"\n  ]"
@@ -147,12 +163,14 @@ def json_chunks(chronology: Chronology, events: range | None = None) -> Iterator
         yield b"\n}\n"
 
 
-def _event_chunks(events: list[Event], run: range, *, head: bool) -> Iterator[bytes]:
+def _event_chunks(
+    events: list[Event], run: range, types: dict[str, str], *, head: bool
+) -> Iterator[bytes]:
     if head:
         yield b',\n  "events": '
     for start in range(run.start, min(run.stop, len(events)), EVENT_BATCH):
         batch = events[start : min(start + EVENT_BATCH, run.stop)]
-        text = orjson.dumps([event_to_dict(e) for e in batch], option=orjson.OPT_INDENT_2)
+        text = orjson.dumps([event_to_dict(e, types) for e in batch], option=orjson.OPT_INDENT_2)
         # "[\n  {…},\n  {…}\n]" indented once more: the events at depth 2, as in the file
         yield (b"[" if start == 0 else b",") + text[1:-2].replace(b"\n", b"\n  ")
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 from typing import Final, Literal
 
 WarningCode = Literal[
+    "file-skipped",
     "sheet-empty",
     "sheet-no-header",
+    "table-skipped",
     "table-no-rows",
     "encoding-guessed",
     "heading-duplicate",
+    "column-no-narrative",
+    "date-column-from-content",
+    "date-column-doubtful",
     "row-extra-cells",
     "row-blank",
     "cells-merged",
@@ -31,11 +36,22 @@ RejectedCode = Literal["row-repeated-heading", "row-footer"]
 
 # code → (where it arises, what it means and what to do)
 WARNINGS: Final[dict[WarningCode, tuple[str, str]]] = {
+    "file-skipped": (
+        "file",
+        "An input that is not an agency's chronology (an Office lock file, a file the "
+        "operating system keeps, an output of chronology merge) or a file given twice; not "
+        "read.",
+    ),
     "sheet-empty": ("sheet", "A sheet (or Word table) holds no cells at all; it is skipped."),
     "sheet-no-header": (
         "sheet",
         "A sheet has cells but no header row with a date column; it is skipped. Map its "
         "date column in review.toml if it is a chronology.",
+    ),
+    "table-skipped": (
+        "header row",
+        "A table that is not a chronology (a document's version or sign-off table, a block "
+        "of labels); skipped.",
     ),
     "table-no-rows": ("table", "A chronology header row has no data rows below it."),
     "encoding-guessed": (
@@ -46,6 +62,21 @@ WARNINGS: Final[dict[WarningCode, tuple[str, str]]] = {
     "heading-duplicate": (
         "header row",
         "A heading appears more than once; each column is kept under a numbered name.",
+    ),
+    "column-no-narrative": (
+        "header row",
+        "No column reads as the narrative; each row's account is its other columns. Name it "
+        "in review.toml if there is one.",
+    ),
+    "date-column-from-content": (
+        "header row",
+        "No heading names the date; the column whose cells are mostly dates is taken as it. "
+        "Check it, or name it in review.toml.",
+    ),
+    "date-column-doubtful": (
+        "header row",
+        "Many of the date column's cells do not read as dates; check it is the date column, "
+        "or name it in review.toml.",
     ),
     "row-extra-cells": (
         "row",

@@ -35,11 +35,14 @@ class MergeRecord(Record):
     score: float
 
 
-class SourceRecord(Record):
+class SourceRecord(Record, kw_only=True):
     """One agency's record of one row, exactly as submitted: ``fields`` holds every cell by
-    its heading; ``ref`` is ``file:sheet:row`` (``file:row`` for csv)."""
+    its heading; ``ref`` is ``file:sheet:row`` (``file:row`` for csv); ``others`` is the text
+    of the columns no role claims. (``agency_type`` and ``others`` are missing from files
+    written before they existed.)"""
 
     agency: str
+    agency_type: str | UnsetType | None = UNSET
     file: str
     sheet: str | None
     row: int
@@ -54,6 +57,7 @@ class SourceRecord(Record):
     recorded_on_text: str | None
     kind: str | None
     text: str
+    others: str = ""
     action: str
     worker: str
     subject: str
@@ -104,10 +108,53 @@ class RejectedRecord(Record, kw_only=True):
 
 
 # ---------------------------------------------------------------- meta
-class InputFile(Record):
+class InputColumn(Record):
+    """One column of an input table: the role it was given (``extra``: kept as a labelled
+    extra), on what evidence, and what its cells hold (``dates``: the share reading as a
+    date)."""
+
+    column: int
+    heading: str
+    role: str
+    evidence: str
+    confidence: float
+    filled: int
+    dates: float
+    mean_length: float
+
+
+class InputTable(Record):
+    """One chronology table of an input file, and what became of its rows."""
+
+    sheet: str | None
+    header_row: int
+    columns: list[InputColumn]
+    unmapped: list[str]
+    rows_read: int
+    rows_kept: int
+    rows_set_aside: int
+
+
+class SkippedTable(Record):
+    """A sheet or table of an input file that is not a chronology."""
+
+    sheet: str | None
+    header_row: int | None
+    reason: str
+
+
+class InputFile(Record, kw_only=True):
+    """The import report of one input file. (Files written before the import report hold
+    only ``file``, ``agency`` and ``rows``.)"""
+
     file: str
     agency: str
+    agency_type: str | UnsetType | None = UNSET
     rows: int
+    rows_read: int | UnsetType = UNSET
+    rows_set_aside: int | UnsetType = UNSET
+    tables: list[InputTable] | UnsetType = UNSET
+    skipped: list[SkippedTable] | UnsetType = UNSET
 
 
 class Period(Record):

@@ -111,6 +111,18 @@ class UnsafeXmlError(InputError):
     )
 
 
+class ManyInputsError(ChronologyError):
+    """Several input files that cannot be read: each reported, located, in one run."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        listed = "\n  ".join(str(e) for e in errors)
+        super().__init__(f"{len(errors)} input files cannot be read:\n  {listed}")
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class ReviewFileError(ChronologyError):
     """A problem in review.toml, located by line."""
 

@@ -128,6 +128,7 @@ def _source(record: SourceRecord) -> Source:
         text=record.text,
         time=record.time,
         recorded_on=recorded,
+        others=record.others,
         action=record.action,
         worker=record.worker,
         subject=record.subject,

@@ -21,7 +21,9 @@ class Source:
 
     ``row`` is the row a person sees: the Excel row number, the csv line number (header
     line = 1), or the Word table row. ``fields`` keeps every original cell by its heading,
-    as text, so nothing the agency wrote is ever dropped.
+    as text, so nothing the agency wrote is ever dropped. ``others`` is the text of the
+    columns with no role ("Analysis: …", a line each): told after the narrative, but not
+    read as what happened (an IMR author's comment is not the agency's record).
     """
 
     agency: str
@@ -39,6 +41,12 @@ class Source:
     sequence: float | None = None
     fields: dict[str, str] = field(default_factory=dict)
     kind: str | None = None
+    others: str = ""
+
+    @property
+    def account(self) -> str:
+        """What a reader is told of this row: the narrative, then the other columns."""
+        return "\n".join(filter(None, (self.text, self.others)))
 
     @property
     def ref(self) -> str:
@@ -80,12 +88,16 @@ class LoadResult:
     warnings: list[Notice] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # the import report: per file, its agency and type, each table read or skipped, each
+    # column's role and the evidence for it, rows read, kept and set aside
+    inputs: list[dict[str, Any]] = field(default_factory=list)
 
     def extend(self, other: LoadResult) -> None:
         self.sources.extend(other.sources)
         self.warnings.extend(other.warnings)
         self.rejected.extend(other.rejected)
         self.files.extend(other.files)
+        self.inputs.extend(other.inputs)
 
 
 @dataclass(slots=True)

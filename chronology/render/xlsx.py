@@ -1,5 +1,5 @@
 """``integrated_chronology.xlsx``: one row per event, every source on a second sheet, every
-warning and set-aside row on a third.
+warning and set-aside row on a third, the import report (each input column's role) on a fourth.
 
 Rows are filled in their agency's colour (the same as the HTML report), multi-agency events
 grey, out-of-scope events greyed italic; frozen header, autofilter, wrapped text. Written by
@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from chronology.loaders.report import IMPORT_COLUMNS, import_rows
 from chronology.model.schema import Chronology, Event
 from chronology.privacy.safety import write_with
 from chronology.render.colours import MULTI_AGENCY, TEXT, agency_colours
@@ -22,6 +23,7 @@ FILENAME = "integrated_chronology.xlsx"
 EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
 SOURCE_WIDTHS = (8, 24, 28, 16, 6, 18, 11, 11, 10, 7, 12, 70, 36, 18, 14, 14, 40)
 PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Code", "Detail")
+IMPORT_WIDTHS = (28, 26, 18, 16, 7, 7, 26, 12, 12, 9, 8, 7, 8, 8, 8, 8)
 # Fixed document dates keep other workbooks (analysis.xlsx) byte-identical for the same inputs.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 PLAIN = Style()
@@ -34,6 +36,7 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
         Sheet("Integrated chronology", EVENT_COLUMNS, EVENT_WIDTHS, _event_rows(chronology)),
         Sheet("Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _source_rows(chronology)),
         Sheet("Warnings", PROBLEM_COLUMNS, (28, 16, 6, 22, 24, 90), _plain(_problems(chronology))),
+        Sheet("Import report", IMPORT_COLUMNS, IMPORT_WIDTHS, _plain(iter(_imports(chronology)))),
     ]
     title = str(chronology.meta.get("title") or "Integrated chronology")
     write_with(target, lambda path: write_workbook(path, sheets, title))
@@ -68,6 +71,10 @@ def _source_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[objec
 def _plain(rows: Iterator[Sequence[object]]) -> Iterator[tuple[Style, Sequence[object]]]:
     for row in rows:
         yield PLAIN, row
+
+
+def _imports(chronology: Chronology) -> list[list[object]]:
+    return import_rows(chronology.meta.get("inputs", []))
 
 
 def _problems(chronology: Chronology) -> Iterator[Sequence[object]]:

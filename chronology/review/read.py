@@ -20,7 +20,7 @@ from chronology.text.classify import load_rules
 
 SECTIONS: dict[str, set[str]] = {
     "review": {"title", "start", "end", "first_paragraph", "type"},
-    "agencies": {"name", "files", "start", "end", "columns"},
+    "agencies": {"name", "files", "start", "end", "columns", "type"},
     "pseudonyms": set(),  # free-form: real name → designation
     "glossary": set(),  # free-form: abbreviation → full form, for the Facts draft
     "episodes": {"title", "start", "end"},
@@ -44,6 +44,7 @@ class AgencyRule:
     start: dt.date | None = None
     end: dt.date | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    type: str | None = None  # the agency's type, as the author corrects it
 
     def matches(self, filename: str) -> bool:
         return any(fnmatch.fnmatch(filename.lower(), g.lower()) for g in self.files)
@@ -178,12 +179,18 @@ def _agency(review: Review, table: dict[str, Any]) -> AgencyRule:
                 f"column '{heading}' maps to unknown field '{target}'", heading, hint
             )
     files = table["files"]
+    kind = table.get("type")
+    types = load_rules("agencies.toml")["types"]
+    if kind is not None and kind not in types:
+        hint = f"Use one of: {', '.join(types)}."
+        raise review.error(f"unknown agency type '{kind}'", str(kind), hint)
     return AgencyRule(
         name=str(table["name"]),
         files=[files] if isinstance(files, str) else [str(f) for f in files],
         start=_date(review, table.get("start"), "start"),
         end=_date(review, table.get("end"), "end"),
         columns=columns,
+        type=None if kind is None else str(kind),
     )
 
 

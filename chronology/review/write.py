@@ -31,6 +31,8 @@ class FileSummary:
     name: str
     agency: str
     headings: list[str]
+    type: str | None = None  # the agency's type as found, for the author to correct
+    roles: dict[str, str] | None = None  # heading -> role as the import report found them
 
 
 def name_candidates(texts: Iterable[str], limit: int = 30) -> list[tuple[str, int]]:
@@ -99,21 +101,36 @@ def render_review(loaded: LoadResult, summaries: Sequence[FileSummary]) -> str:
 
 
 def _agency_block(summary: FileSummary) -> list[str]:
-    mapping = map_headings(summary.headings)
-    mapped = [(summary.headings[i], name) for i, name in sorted(mapping.items())]
-    unmapped = [h for i, h in enumerate(summary.headings) if i not in mapping and h]
-    columns = ", ".join(f"{_toml_string(h)} = {_toml_string(f)}" for h, f in mapped)
+    if summary.roles is None:
+        mapping = map_headings(summary.headings)
+        roles = {summary.headings[i]: name for i, name in sorted(mapping.items())}
+    else:
+        roles = {h: r for h, r in summary.roles.items() if r != "extra"}
+    unmapped = [h for h in summary.headings if h not in roles and h]
+    columns = ", ".join(f"{_toml_string(h)} = {_toml_string(f)}" for h, f in roles.items())
+    kind = (
+        f"type = {_toml_string(summary.type)}   # check it; one of: {', '.join(_types())}"
+        if summary.type
+        else f'# type = "..."   # not recognised from the name; one of: {", ".join(_types())}'
+    )
     block = [
         "[[agencies]]",
-        f"name = {_toml_string(summary.agency)}",
+        f"name = {_toml_string(summary.agency)}   # as a reader should see it; correct it",
+        kind,
         f"files = [{_toml_string(_glob_escape(summary.name))}]",
         "# start = 2003-01-01   # this agency's own period, where its scope differs",
         f"columns = {{ {columns} }}",
     ]
     if unmapped:
         listed = ", ".join(_toml_string(h) for h in unmapped)
-        block.append(f"# kept as extra fields (map one with columns above if it matters): {listed}")
+        block.append(
+            f"# told in each account, labelled by heading (map one above if it matters): {listed}"
+        )
     return [*block, ""]
+
+
+def _types() -> list[str]:
+    return list(load_rules("agencies.toml")["types"])
 
 
 def _pseudonym_block(sources: Sequence[Source]) -> list[str]:

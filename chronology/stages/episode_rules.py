@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from chronology.model.schema import Event, Source
 from chronology.text.classify import agency_type, kind_names, lexicon, load_rules
+from chronology.text.screen import Screens, words_of
 
 _CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _WORD = re.compile(r"[\w'’-]+")
@@ -86,6 +87,11 @@ _NOTHING: frozenset[str] = frozenset()
 TextKinds = tuple[frozenset[str], frozenset[str]]  # (kinds, firm trigger kinds)
 
 
+@cache
+def _kind_screens() -> Screens:
+    return Screens([kind.screen for kind in lexicon()])
+
+
 @lru_cache(maxsize=1 << 14)
 def text_kinds(text: str) -> TextKinds:
     """Every kind whose phrases occur in ``text`` (``classify.kinds_of``), and the trigger
@@ -93,7 +99,9 @@ def text_kinds(text: str) -> TextKinds:
     lowered = text.lower()
     kinds: set[str] = set()
     firm: set[str] = set()
-    for kind in lexicon():
+    every = lexicon()
+    for at in _kind_screens().passing(words_of(lowered)):
+        kind = every[at]
         if kind.trigger:
             for match in kind.pattern.finditer(lowered):
                 kinds.add(kind.name)

@@ -14,6 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 from chronology.text.phrasetrie import PhraseGroups
+from chronology.text.screen import Screen, screen_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class Kind:
     trigger: bool
     closure: bool
     link_days: int
+    screen: Screen  # the words a text needs for ``pattern`` to have a chance
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -49,6 +51,7 @@ def lexicon() -> tuple[Kind, ...]:
             trigger=bool(spec.get("trigger")),
             closure=bool(spec.get("closure")),
             link_days=int(spec.get("link_days", 0)),
+            screen=screen_of(spec["phrases"], "literal"),
         )
         for name, spec in table.items()
     )
@@ -58,6 +61,12 @@ def lexicon() -> tuple[Kind, ...]:
 def kind_names(attribute: str) -> frozenset[str]:
     """Names of the kinds with a flag set: ``kind_names("meeting")``."""
     return frozenset(k.name for k in lexicon() if getattr(k, attribute))
+
+
+@cache
+def kind_pattern(name: str) -> re.Pattern[str]:
+    """The phrases of one kind, as one pattern."""
+    return next(kind.pattern for kind in lexicon() if kind.name == name)
 
 
 @cache
@@ -89,23 +98,78 @@ def classify(text: str) -> str | None:
     return None if found is None else lexicon()[found].name
 
 
+@dataclass(frozen=True, slots=True)
+class _TypeNames:
+    name: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
 @cache
-def _agency_types() -> tuple[dict[str, re.Pattern[str]], PhraseGroups, list[str]]:
-    """Per-type name patterns, and every type's mention phrases."""
+def _agency_types() -> tuple[tuple[_TypeNames, ...], PhraseGroups, list[str]]:
+    """Every type's name patterns (specific, then generic), and its mention phrases."""
     table = load_rules("agencies.toml")["types"]
-    names = {name: _phrase_pattern(spec["names"]) for name, spec in table.items()}
+    names = tuple(
+        _TypeNames(name, _phrase_pattern(spec[key]), weight)
+        for name, spec in table.items()
+        for key, weight in (("names", 1.0), ("generic", 0.5))
+        if spec.get(key)
+    )
     mentions = PhraseGroups([spec["mentions"] for spec in table.values()])
     return names, mentions, list(table)
+
+
+def agency_type_scores(text: str) -> dict[str, float]:
+    """Each agency type's score for ``text`` (a name, a title block): every phrase found
+    scores its weight, except one lying inside a longer phrase found for another type, so
+    "adult social care" is not also children's "social care"."""
+    lowered = text.lower().replace("’", "'")
+    found = [
+        (m.start(), m.end(), names.name, names.weight)
+        for names in _agency_types()[0]
+        for m in names.pattern.finditer(lowered)
+    ]
+    scores: dict[str, float] = {}
+    for start, end, name, weight in found:
+        inside = any(s <= start and end <= e and e - s > end - start for s, e, _n, _w in found)
+        if not inside:
+            scores[name] = scores.get(name, 0.0) + weight
+    return scores
+
+
+def best_agency_type(*texts: str) -> str | None:
+    """The type that scores highest over ``texts``, the first weighing twice the rest (the
+    agency's name before its title block); ties go to the type listed first."""
+    total: dict[str, float] = {}
+    for index, text in enumerate(texts):
+        for name, score in agency_type_scores(text).items():
+            total[name] = total.get(name, 0.0) + score * (2.0 if index == 0 else 1.0)
+    if not total:
+        return None
+    order = _agency_types()[2]
+    return max(total, key=lambda name: (total[name], -order.index(name)))
+
+
+_DECLARED: dict[str, str] = {}
+
+
+def declare_agency_types(types: dict[str, str]) -> None:
+    """The types this run's agencies were given (by the review file, or found from their
+    files' title blocks): ``agency_type`` answers them before reading a name. Set once per
+    run, before the merge; every answer cached before is forgotten."""
+    _DECLARED.clear()
+    _DECLARED.update(types)
+    agency_type.cache_clear()
 
 
 @lru_cache(maxsize=4096)  # a review names a few dozen agencies, asked of every record
 def agency_type(agency: str) -> str | None:
     """``"Kingsmere Police"`` → ``"police"``: what kind of organisation an agency is."""
-    lowered = agency.lower()
-    for name, pattern in _agency_types()[0].items():
-        if pattern.search(lowered):
-            return name
-    return None
+    return _DECLARED.get(agency) or best_agency_type(agency)
+
+
+def agency_type_names() -> list[str]:
+    return list(_agency_types()[2])
 
 
 @lru_cache(maxsize=65536)

@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 WORD = re.compile(r"[a-z0-9]+")
 IOU_BAR = 0.6
 # a source's own account of the row; its raw ``fields`` dump is not counted as kept text
-ACCOUNT_FIELDS = ("text", "action", "worker", "subject", "reference")
+ACCOUNT_FIELDS = ("text", "others", "action", "worker", "subject", "reference")
 
 
 def tokens(text: str) -> list[str]:

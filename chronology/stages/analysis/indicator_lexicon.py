@@ -11,6 +11,7 @@ from typing import Any
 
 from chronology.model.errors import ReviewFileError
 from chronology.stages.analysis.phrases import Cues, compile_phrases
+from chronology.text.screen import Screen, screen_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class Indicator:
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
     exclude: Cues  # words next to a phrase that make it mean something else
+    screen: Screen  # the words a text needs for ``pattern`` to have a chance
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
                     words_before=2,
                     words_after=1,
                 ),
+                screen=screen_of(phrases, "wild"),
             )
         )
     cues = Cues.of(

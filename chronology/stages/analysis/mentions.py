@@ -9,6 +9,7 @@ from chronology.model.schema import Source
 from chronology.stages.analysis.common import when
 from chronology.stages.analysis.indicator_lexicon import Indicator, Lexicon
 from chronology.stages.analysis.phrases import clause_excerpt, normalise, sentence_bounds
+from chronology.text.screen import Screens, words_of
 
 # What a record says of one indicator: the indicator's place in the lexicon, whether the
 # mention is negated, and the hit's fields but its event: agency, source ref, date, date
@@ -41,6 +42,7 @@ class MentionSearch:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._screens = Screens([i.screen for i in lexicon.indicators])
 
     def __call__(self, source: Source) -> list[Mention]:
         return self._search(source)
@@ -52,7 +54,8 @@ class MentionSearch:
         if len(text) != len(original):
             original = text  # rare characters change length when lowered
         found: list[Mention] = []
-        for at, indicator in enumerate(self.lexicon.indicators):
+        for at in self._screens.passing(words_of(text)):
+            indicator = self.lexicon.indicators[at]
             for match, is_negated in _mentions(indicator, self.lexicon, text):
                 start, end = match.span()
                 quoted = (original[start:end], clause_excerpt(original, start, end))

@@ -17,6 +17,7 @@ from chronology.model.errors import ReviewFileError
 from chronology.model.schema import Event, Source
 from chronology.stages.analysis.phrases import Cues, compile_phrases, normalise
 from chronology.text.classify import agency_type, load_rules, mentioned_types
+from chronology.text.screen import Screen, either, screen_of, words_of
 
 UNITS = ("working_days", "days", "months")
 PAIRINGS = ("last_start", "first_end")
@@ -30,6 +31,13 @@ def kind_patterns() -> dict[str, re.Pattern[str]]:
     return {name: pattern for name, pattern in compiled.items() if pattern is not None}
 
 
+@cache
+def kind_screens() -> dict[str, Screen]:
+    """The words each of ``kind_patterns`` needs (see ``text.screen``)."""
+    table = load_rules("kinds.toml")["kinds"]
+    return {name: screen_of(table[name]["phrases"], "wild") for name in kind_patterns()}
+
+
 @dataclass(frozen=True, slots=True)
 class Matcher:
     """Which events count as a rule's start (or end)."""
@@ -39,18 +47,24 @@ class Matcher:
     unless: re.Pattern[str] | None
     agency_types: frozenset[str]
     cues: Cues
+    screen: Screen  # one of ``kinds``' words, and one of each ``all_of`` list's
 
     def _has_kind(self, text: str) -> bool:
-        patterns = kind_patterns()
+        patterns, screens = kind_patterns(), kind_screens()
+        words = words_of(text)
         for kind in self.kinds:
+            if not screens[kind].may_match(words):
+                continue
             for found in patterns[kind].finditer(text):
                 if not self.cues.near(text, found.start(), found.end()):
                     return True
         return False
 
     def source_matches(self, source: Source) -> bool:
-        text = normalise(source.text)
         full = normalise(f"{source.text} {source.action}")
+        if not self.screen.may_match(words_of(full)):
+            return False  # the words it needs are not there
+        text = normalise(source.text)
         if self.unless is not None and self.unless.search(full):
             return False
         if self.all_of and not all(group.search(full) for group in self.all_of):
@@ -141,6 +155,10 @@ def _matcher(spec: object, defaults: Mapping[str, Any], rule: str, side: str, sr
     lists = [_strings(g, rule, f"{side}.all_of", src) for g in groups]
     compiled = [(p, phrases) for phrases in lists if (p := compile_phrases(phrases))]
     all_of = tuple(pattern for pattern, _phrases in compiled)
+    # the full text must hold a word of each all_of list (and, with kinds, of one kind's)
+    needed = [screen_of(phrases, "wild") for _pattern, phrases in compiled]
+    if kinds:
+        needed.append(either(kind_screens()[kind] for kind in kinds))
     if not kinds and not all_of:
         raise _fail(rule, f"'{side}' needs kinds or all_of", src)
     return Matcher(
@@ -156,7 +174,15 @@ def _matcher(spec: object, defaults: Mapping[str, Any], rule: str, side: str, sr
             words_before=_whole(defaults.get("words_before", 4), rule, "words_before", src),
             words_after=_whole(defaults.get("words_after", 4), rule, "words_after", src),
         ),
+        screen=_all(needed),
     )
+
+
+def _all(screens: Sequence[Screen]) -> Screen:
+    """The strictest of ``screens`` that each must let through: any one is a sound screen
+    for their conjunction, and the one with fewest words rules out most."""
+    usable = [s for s in screens if not s.always]
+    return min(usable, key=lambda s: len(s.words) + len(s.prefixes), default=Screen())
 
 
 def _whole(value: object, rule: str, field: str, source: str) -> int:

@@ -34,8 +34,10 @@ from chronology.stages.analysis.common import (
     plural,
     when,
 )
+from chronology.stages.analysis.phrases import normalise
 from chronology.stages.analysis.timescale_rules import Rule, Side
 from chronology.text.classify import agency_type
+from chronology.text.screen import Screens, words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +126,22 @@ def check_timescales(chronology: Chronology, rules: Sequence[Rule]) -> list[Find
 
 
 def _matching(events: Sequence[Event], sides: Sequence[Side]) -> dict[Side, list[Event]]:
-    """The events each side matches, in order. (Editions of one rule share their sides.)"""
+    """The events each side matches, in order. (Editions of one rule share their sides.)
+    Each event is tried only against the sides its words allow (``text.screen``)."""
     distinct = list(dict.fromkeys(sides))
-    return {side: [event for event in events if side.matches(event)] for side in distinct}
+    owners = [number for number, side in enumerate(distinct) for _m in side.matchers]
+    screens = Screens([m.screen for side in distinct for m in side.matchers])
+    found: list[list[Event]] = [[] for _side in distinct]
+    for event in events:
+        hopeful = {
+            owners[at]
+            for source in event.sources
+            for at in screens.passing(words_of(normalise(f"{source.text} {source.action}")))
+        }
+        for number in sorted(hopeful):
+            if distinct[number].matches(event):
+                found[number].append(event)
+    return dict(zip(distinct, found, strict=True))
 
 
 def _check(
