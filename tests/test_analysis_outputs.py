@@ -66,7 +66,13 @@ def test_analysis_xlsx_has_one_sheet_per_check_and_keeps_text_as_text(tmp_path: 
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [
         "Discrepancies", "Recording lag", "Timescales", "Who knew what", "Indicator hits",
+        "Contacts by agency", "Contacts by episode",
     ]  # fmt: skip
+    contacts = [[c.value for c in row] for row in book["Contacts by agency"].iter_rows()]
+    assert contacts[1:] == [  # numbers as numbers; the police and CSC share one event
+        [CSC, 2, 2, 1, 0, 0, "2012-05-23", "2012-06-11"],
+        [POLICE, 2, 2, 1, 0, 0, "2012-01-14", "2012-05-01"],
+    ]
     matrix = book["Who knew what"]
     header = [c.value for c in matrix[1]]
     assert header[:3] == ["Indicator", "Agencies", "Known to one agency only"]

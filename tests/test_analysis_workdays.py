@@ -91,8 +91,8 @@ def test_counting_agrees_with_walking_day_by_day() -> None:
     st.dates(min_value=D(1985, 1, 1), max_value=D(2035, 12, 31)),
     st.integers(min_value=-800, max_value=800),
 )
-def test_running_totals_count_as_walking_does_in_any_year(start: dt.date, length: int) -> None:
-    """The count is read from running totals kept from 2000 on: check it either side."""
+def test_counts_across_decades_agree_with_walking_in_any_year(start: dt.date, length: int) -> None:
+    """numpy's calendars cover whole decades: counts across and between them agree too."""
     end = start + dt.timedelta(days=length)
     low, high = min(start, end), max(start, end)
     walked = sum(
@@ -107,3 +107,84 @@ def test_one_calendar_for_every_year_gives_each_year_as_asked_alone() -> None:
     for year in range(1985, 2036):
         alone = holidays.country_holidays("GB", subdiv="ENG", years=year)
         assert bank_holidays(year) == {day: str(name) for day, name in sorted(alone.items())}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # Christmas on a Saturday (2010): substitute days Monday 27 and Tuesday 28 December
+        (D(2010, 12, 24), D(2010, 12, 29), 1),
+        # New Year's Day on a Saturday (2011): substitute Monday 3 January
+        (D(2010, 12, 31), D(2011, 1, 4), 1),
+        # Christmas and Boxing Day at a weekend, New Year's Day too (2021-22): 27, 28 Dec and
+        # 3 Jan are substitutes, leaving 29, 30, 31 Dec and 4 Jan
+        (D(2021, 12, 24), D(2022, 1, 4), 4),
+        # Easter 2012: Good Friday 6 April, Easter Monday 9 April
+        (D(2012, 4, 5), D(2012, 4, 10), 1),
+        # the year's end on a weekday: 1 January 2020 is a holiday
+        (D(2019, 12, 31), D(2020, 1, 2), 1),
+        # leap years: Friday 28 February 2020 to Monday 2 March (29th a Saturday)
+        (D(2020, 2, 28), D(2020, 3, 2), 1),
+        (D(2020, 2, 28), D(2020, 2, 29), 0),
+        # Monday 29 February 2016 is a working day; 2015 had no 29th
+        (D(2016, 2, 26), D(2016, 3, 1), 2),
+        (D(2015, 2, 27), D(2015, 3, 3), 2),
+        # month ends: 31 May 2012 to 29 June 2012 loses the two Jubilee days
+        (D(2012, 5, 31), D(2012, 6, 29), 19),
+        # a whole leap year, weekdays less eight bank holidays (all on weekdays in 2016)
+        (D(2015, 12, 31), D(2016, 12, 31), 261 - 8),
+    ],
+)
+def test_working_days_at_bank_holiday_weekends_month_ends_and_leap_years(
+    start: dt.date, end: dt.date, expected: int
+) -> None:
+    assert working_days_between(start, end) == expected
+    assert working_days_between(end, start) == -expected
+
+
+@pytest.mark.parametrize(
+    ("start", "count", "expected"),
+    [
+        (D(2010, 12, 24), 1, D(2010, 12, 29)),  # over Christmas at a weekend
+        (D(2010, 12, 25), 0, D(2010, 12, 29)),  # a Saturday holiday rolls to the next working day
+        (D(2010, 12, 26), 1, D(2010, 12, 29)),  # from a Sunday: the first is Wednesday 29th
+        (D(2010, 12, 26), 2, D(2010, 12, 30)),
+        (D(2012, 4, 5), 1, D(2012, 4, 10)),  # over Easter
+        (D(2016, 2, 26), 1, D(2016, 2, 29)),  # onto a leap day
+        (D(2019, 12, 20), 10, D(2020, 1, 8)),  # across the year and a decade
+        (D(2012, 1, 31), 20, D(2012, 2, 28)),
+        (D(2012, 6, 1), 0, D(2012, 6, 1)),  # a working day is its own day 0
+    ],
+)
+def test_due_dates_at_holiday_weekends_and_month_ends(
+    start: dt.date, count: int, expected: dt.date
+) -> None:
+    assert add_working_days(start, count) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (D(2020, 2, 29), 12, D(2021, 2, 28)),  # a leap day a year on
+        (D(2020, 2, 29), 48, D(2024, 2, 29)),
+        (D(2012, 3, 31), -1, D(2012, 2, 29)),  # backwards too
+        (D(2011, 8, 31), 6, D(2012, 2, 29)),
+        (D(2012, 12, 31), 2, D(2013, 2, 28)),
+        (D(2012, 4, 30), 1, D(2012, 5, 30)),  # the 30th stays the 30th
+        (D(2012, 1, 31), 0, D(2012, 1, 31)),
+        (D(2012, 11, 15), 14, D(2014, 1, 15)),
+    ],
+)
+def test_calendar_months_at_month_ends_and_leap_years(
+    day: dt.date, months: int, expected: dt.date
+) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_a_working_day_is_a_weekday_that_is_not_a_listed_bank_holiday() -> None:
+    """numpy's calendar against the holidays package's list, day by day over fifty years."""
+    day = D(1985, 1, 1)
+    while day <= D(2035, 12, 31):
+        listed = day in bank_holidays(day.year) or day in bank_holidays(day.year - 1)
+        assert is_working_day(day) == (day.weekday() < 5 and not listed), day
+        day += dt.timedelta(days=1)

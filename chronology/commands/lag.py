@@ -37,14 +37,14 @@ def _number(value: object) -> str:
 
 
 def summary_table(lag: list[Finding], threshold: int) -> Table:
+    from chronology.stages.analysis.tables import lag_summary, rows
+
     table = Table(title="Recording lag by agency (days)", title_justify="left")
     for heading in ("Agency", "Entries", "Median", "Longest", f"Over {threshold}", "Before event"):
         table.add_column(heading, justify="left" if heading == "Agency" else "right")
-    for s in lag:
-        table.add_row(
-            Text(s["agency"]), str(s["count"]), _number(s["median_days"]),
-            _number(s["max_days"]), str(s["over_threshold"]), str(s["recorded_before_event"]),
-        )  # fmt: skip
+    frame = lag_summary(lag).drop(columns="threshold_days")
+    for agency, *numbers in rows(frame):
+        table.add_row(Text(str(agency)), *(_number(n) for n in numbers))
     return table
 
 

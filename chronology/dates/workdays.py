@@ -10,12 +10,13 @@ working days after that day, up to and including the later day.
 
 from __future__ import annotations
 
-import bisect
-import calendar
 import datetime as dt
-from functools import cache, lru_cache
+from functools import cache
+from typing import Literal
 
 import holidays
+import numpy as np
+from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "add_months",
@@ -26,7 +27,10 @@ __all__ = [
 ]
 
 _SATURDAY = 5
-_BASE_YEAR = 2000  # running totals of holidays count from the start of this year
+_WEEKMASK = "1111100"  # Monday to Friday
+_ONE_DAY = dt.timedelta(days=1)
+_DECADE = 10  # numpy calendars cover whole decades, so a few serve a whole run
+_WORKING_DAYS_A_YEAR = 250  # fewer than there are: how many years a count may cross
 
 
 @cache
@@ -44,39 +48,30 @@ def bank_holidays(year: int) -> dict[dt.date, str]:
     return {day: str(name) for day, name in sorted(calendar_.items()) if day.year == year}
 
 
-def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < _SATURDAY and day not in bank_holidays(day.year)
-
-
-def _weekdays_through(day: dt.date) -> int:
-    """Weekdays from a fixed Monday (0001-01-01) up to and including ``day``."""
-    ordinal = day.toordinal()  # 0001-01-01 is ordinal 1, a Monday
-    weeks, rest = divmod(ordinal, 7)
-    return weeks * 5 + min(rest, 5)
-
-
-@lru_cache(maxsize=1 << 16)
-def _holidays_through(day: dt.date) -> int:
-    """Weekday bank holidays from the start of the base year up to and including ``day``
-    (negative before it): with ``_weekdays_through``, a count costs two look-ups however
-    many years lie between its days (the checks count tens of thousands of pairs)."""
-    return _holidays_before(day.year) + bisect.bisect_right(_weekday_holidays(day.year), day)
-
-
-@cache
-def _holidays_before(year: int) -> int:
-    if year == _BASE_YEAR:
-        return 0
-    if year > _BASE_YEAR:
-        return _holidays_before(year - 1) + len(_weekday_holidays(year - 1))
-    return _holidays_before(year + 1) - len(_weekday_holidays(year))
-
-
 @cache
 def _weekday_holidays(year: int) -> list[dt.date]:
     # a substitute day can be listed under the year before: look in the years around
-    listed = {day for y in (year - 1, year, year + 1) for day in bank_holidays(y)}
+    around = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+    listed = {day for y in around for day in bank_holidays(y)}
     return sorted(day for day in listed if day.year == year and day.weekday() < _SATURDAY)
+
+
+@cache
+def _busdays(first_year: int, last_year: int) -> np.busdaycalendar:
+    """numpy's business-day calendar for these years: weekdays less the bank holidays."""
+    days = [day for year in range(first_year, last_year + 1) for day in _weekday_holidays(year)]
+    return np.busdaycalendar(weekmask=_WEEKMASK, holidays=np.array(days, dtype="datetime64[D]"))
+
+
+def _covering(first: dt.date, last: dt.date, years_after: int = 0) -> np.busdaycalendar:
+    low, high = sorted((first.year, last.year))
+    high += years_after
+    from_year = max(dt.MINYEAR, low - low % _DECADE)
+    return _busdays(from_year, min(dt.MAXYEAR, high - high % _DECADE + _DECADE - 1))
+
+
+def is_working_day(day: dt.date) -> bool:
+    return bool(np.is_busday(day, busdaycal=_covering(day, day)))
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
@@ -84,26 +79,24 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     earlier): the Monday after a Friday is 1, a Friday to the next Friday is 5."""
     if end < start:
         return -working_days_between(end, start)
-    weekdays = _weekdays_through(end) - _weekdays_through(start)
-    return weekdays - (_holidays_through(end) - _holidays_through(start))
+    # numpy counts the days in [begin, end): shift both a day to count (start, end]
+    calendar_ = _covering(start, end)
+    return int(np.busday_count(start + _ONE_DAY, end + _ONE_DAY, busdaycal=calendar_))
 
 
 def add_working_days(start: dt.date, count: int) -> dt.date:
     """The day that is ``count`` working days after ``start`` (``count`` ≥ 0); with 0, the
     first working day on or after ``start``."""
-    day = start
-    while count == 0 and not is_working_day(day):
-        day += dt.timedelta(days=1)
-    while count > 0:
-        day += dt.timedelta(days=1)
-        if is_working_day(day):
-            count -= 1
-    return day
+    # rolling a non-working start back to the last working day before it counts the same
+    # days forward from it as from the start itself (none of the days between works)
+    roll: Literal["forward", "backward"] = "forward" if count == 0 else "backward"
+    calendar_ = _covering(start, start, years_after=count // _WORKING_DAYS_A_YEAR + 1)
+    found = np.busday_offset(np.datetime64(start, "D"), count, roll=roll, busdaycal=calendar_)
+    return dt.date.fromisoformat(str(found))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar months later, on the same day of the month or the month's last day
     (31 January + 1 month is 29 February in a leap year)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    later: dt.date = day + relativedelta(months=months)
+    return later

@@ -2,8 +2,11 @@
 
 Sheets: Discrepancies, Recording lag (per-agency summary, then the late entries worst
 first), Timescales, Who knew what (indicator × agency matrix: first date and source; rows
-known to one agency only are highlighted) and Indicator hits (every hit and every negated
-mention, so each can be checked against its source row).
+known to one agency only are highlighted), Indicator hits (every hit and every negated
+mention, so each can be checked against its source row), Contacts by agency (entries, events,
+shared events, out of scope, undated, first and last dates) and Contacts by episode (entries
+per agency in each key episode). The tables are pandas frames from
+``stages.analysis.tables``, imported when this writer runs.
 
 All text is written with ``write_string`` (agency text never becomes a formula), the file is
 written atomically, and its creation time is fixed so the same chronology gives the same bytes.
@@ -63,11 +66,9 @@ def discrepancy_rows(chronology: Chronology) -> list[Row]:
 
 
 def lag_summary_rows(chronology: Chronology) -> list[Row]:
-    return [
-        [s["agency"], s["count"], s["median_days"], s["max_days"], s["threshold_days"],
-         s["over_threshold"], s["recorded_before_event"]]
-        for s in chronology.analysis.get("lag", [])
-    ]  # fmt: skip
+    from chronology.stages.analysis.tables import lag_summary, rows  # noqa: PLC0415 (pandas)
+
+    return list(rows(lag_summary(chronology.analysis.get("lag", []))))
 
 
 def lag_entry_rows(chronology: Chronology) -> list[Row]:
@@ -105,17 +106,34 @@ def timescale_rows(chronology: Chronology) -> list[Row]:
 
 def matrix(chronology: Chronology) -> tuple[list[str], list[tuple[bool, Row]]]:
     """Columns and rows of the who-knew-what matrix; the flag marks one-agency rows."""
-    agencies = chronology.agencies
-    columns = ["Indicator", "Agencies", "Known to one agency only", *agencies]
-    rows: list[tuple[bool, Row]] = []
-    for f in chronology.analysis.get("indicators", []):
-        first = f.get("first", {})
-        cells: list[Cell] = [
-            f"{first[a]['date']}\n{first[a]['source']}" if a in first else "" for a in agencies
-        ]
+    from chronology.stages.analysis.tables import knowledge_matrix, rows  # noqa: PLC0415
+
+    columns = ["Indicator", "Agencies", "Known to one agency only", *chronology.agencies]
+    findings = chronology.analysis.get("indicators", [])
+    found: list[tuple[bool, Row]] = []
+    for f, cells in zip(findings, rows(knowledge_matrix(chronology)), strict=True):
         single = bool(f.get("single_agency"))
-        rows.append((single, [f["label"], len(first), "yes" if single else "", *cells]))
-    return columns, rows
+        found.append(
+            (single, [f["label"], len(f.get("first", {})), "yes" if single else "", *cells])
+        )
+    return columns, found
+
+
+def contact_tables(chronology: Chronology) -> list[tuple[str, list[str], list[Row]]]:
+    """The contact summaries: (sheet name, columns, rows), by agency then by episode."""
+    from chronology.stages.analysis.tables import (  # noqa: PLC0415 (pandas)
+        contacts_by_agency,
+        contacts_by_episode,
+        rows,
+    )
+
+    return [
+        (name, [str(c) for c in frame.columns], list(rows(frame)))
+        for name, frame in (
+            ("Contacts by agency", contacts_by_agency(chronology)),
+            ("Contacts by episode", contacts_by_episode(chronology)),
+        )
+    ]
 
 
 def hit_rows(chronology: Chronology) -> list[Row]:
@@ -200,6 +218,9 @@ def _workbook(chronology: Chronology, path: Path) -> None:
     )
     book.table("Indicator hits", HIT_COLUMNS, hit_rows(chronology),
                widths=(30, 28, 16, 8, 34, 18, 8, 80))  # fmt: skip
+    by_agency, by_episode = contact_tables(chronology)
+    book.table(*by_agency, widths=(34, 9, 9, 12, 10, 10, 12, 12))
+    book.table(*by_episode, widths=(9, 44, 12, 12, 8, 8, 9, *[14] * (len(by_episode[1]) - 7)))
     book.book.close()
 
 

@@ -6,11 +6,15 @@ the same events as merging without one; the author then edits it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+
+import tomlkit
+from tomlkit.items import Item, KeyType, SingleKey, Table
 
 from chronology.loaders.headings import map_headings
 from chronology.model.schema import LoadResult, Source
@@ -57,8 +61,10 @@ def name_candidates(texts: Iterable[str], limit: int = 30) -> list[tuple[str, in
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
-def _toml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _quoted(text: str) -> str:
+    """``text`` as a TOML basic string, escaped as TOML requires: a heading typed with a line
+    break (Alt+Enter in Excel) or a tab stays one string, in a value or in a comment."""
+    return tomlkit.string(text).as_string()
 
 
 def _glob_escape(name: str) -> str:
@@ -66,80 +72,112 @@ def _glob_escape(name: str) -> str:
 
 
 def render_review(loaded: LoadResult, summaries: Sequence[FileSummary]) -> str:
+    """The starting review file, built as a tomlkit document so every heading, file name and
+    word is quoted and escaped by the TOML writer (merge reads back exactly what init saw)."""
     dated = [s for s in loaded.sources if s.date.start is not None]
     first = min((s.date.start for s in dated), default=None)  # type: ignore[type-var]
     last = max((s.date.end for s in dated), default=None)  # type: ignore[type-var]
-    lines = [
-        "# review.toml: the author's decisions for this review, re-applied on every run.",
-        "# Written by `chronology init`; edit it. Merging with it untouched gives the same events",
-        "# as merging without it.",
-        "",
-        "[review]",
-        'title = "Domestic Homicide Review"   # the review\'s title as published',
-        f"start = {first.isoformat() if first else '2000-01-01'}   # earliest date found; "
-        "set the terms-of-reference start",
-        f"end = {last.isoformat() if last else '2000-12-31'}     # latest date found; "
-        "set the terms-of-reference end",
-        "first_paragraph = 1   # the Facts draft's paragraph numbers continue the report's",
-        "",
-    ]
-    for summary in summaries:
-        lines += _agency_block(summary)
-    lines += _pseudonym_block(loaded.sources)
-    lines += [
-        "# [[episodes]]   # your own key episodes replace the detected ones",
-        '# title = "The first key episode"',
-        "# start = 2010-08-01",
-        "# end = 2010-10-31",
-        "",
-        "# [[merge.join]]   # force rows into one event (refs as in chronology.json)",
-        '# sources = ["CSC.xlsx:IMR Chronology:23", "Police.xlsx:Chronology:31"]',
-        "# [[merge.split]]  # force rows apart",
-        '# sources = ["HV.xlsx:Sheet1:14", "Nursery.xlsx:Chronology:6"]',
-    ]
-    return "\n".join(lines) + "\n"
+    doc = tomlkit.document()
+    for line in _HEADER:
+        doc.add(tomlkit.comment(line))
+    doc.add(tomlkit.nl())
+    doc.add("review", _review_table(first, last))
+    if summaries:
+        agencies = tomlkit.aot()
+        for summary in summaries:
+            agencies.append(_agency_table(summary))
+        doc.add("agencies", agencies)
+    doc.add("pseudonyms", _pseudonym_table(loaded.sources))
+    for line in _FOOTER:
+        doc.add(tomlkit.comment(line) if line else tomlkit.nl())
+    return tomlkit.dumps(doc)
 
 
-def _agency_block(summary: FileSummary) -> list[str]:
+_HEADER = (
+    "review.toml: the author's decisions for this review, re-applied on every run.",
+    "Written by `chronology init`; edit it. Merging with it untouched gives the same events",
+    "as merging without it.",
+)
+_FOOTER = (
+    "[[episodes]]   # your own key episodes replace the detected ones",
+    'title = "The first key episode"',
+    "start = 2010-08-01",
+    "end = 2010-10-31",
+    "",
+    "[[merge.join]]   # force rows into one event (refs as in chronology.json)",
+    'sources = ["CSC.xlsx:IMR Chronology:23", "Police.xlsx:Chronology:31"]',
+    "[[merge.split]]  # force rows apart",
+    'sources = ["HV.xlsx:Sheet1:14", "Nursery.xlsx:Chronology:6"]',
+)
+
+
+def _review_table(first: dt.date | None, last: dt.date | None) -> Table:
+    table = tomlkit.table()
+    for key, value, comment in (
+        ("title", "Domestic Homicide Review", "the review's title as published"),
+        (
+            "start",
+            first or dt.date(2000, 1, 1),
+            "earliest date found; set the terms-of-reference start",
+        ),
+        ("end", last or dt.date(2000, 12, 31), "latest date found; set the terms-of-reference end"),
+        ("first_paragraph", 1, "the Facts draft's paragraph numbers continue the report's"),
+    ):
+        table.add(key, _commented(tomlkit.item(value), comment))
+    table.add(tomlkit.nl())
+    return table
+
+
+def _commented(item: Item, comment: str) -> Item:
+    item.comment(comment)
+    item.trivia.comment_ws = "   "
+    return item
+
+
+def _agency_table(summary: FileSummary) -> Table:
     if summary.roles is None:
         mapping = map_headings(summary.headings)
         roles = {summary.headings[i]: name for i, name in sorted(mapping.items())}
     else:
         roles = {h: r for h, r in summary.roles.items() if r != "extra"}
+    columns = tomlkit.inline_table()
+    for heading, role in roles.items():  # headings always quoted, as an author types them
+        columns.append(SingleKey(heading, t=KeyType.Basic), role)
     unmapped = [h for h in summary.headings if h not in roles and h]
-    columns = ", ".join(f"{_toml_string(h)} = {_toml_string(f)}" for h, f in roles.items())
-    kind = (
-        f"type = {_toml_string(summary.type)}   # check it; one of: {', '.join(_types())}"
-        if summary.type
-        else f'# type = "..."   # not recognised from the name; one of: {", ".join(_types())}'
-    )
-    block = [
-        "[[agencies]]",
-        f"name = {_toml_string(summary.agency)}   # as a reader should see it; correct it",
-        kind,
-        f"files = [{_toml_string(_glob_escape(summary.name))}]",
-        "# start = 2003-01-01   # this agency's own period, where its scope differs",
-        f"columns = {{ {columns} }}",
-    ]
-    if unmapped:
-        listed = ", ".join(_toml_string(h) for h in unmapped)
-        block.append(
-            f"# told in each account, labelled by heading (map one above if it matters): {listed}"
+    table = tomlkit.table()
+    table.add("name", summary.agency)
+    types = ", ".join(load_rules("agencies.toml")["types"])
+    if summary.type:
+        table.add("type", summary.type)
+        table["type"].comment(f"check it; one of: {types}")
+    else:
+        table.add(
+            tomlkit.comment(f'type = "..."   # not recognised from the name; one of: {types}')
         )
-    return [*block, ""]
+    table.add("files", [_glob_escape(summary.name)])
+    table.add(
+        tomlkit.comment("start = 2003-01-01   # this agency's own period, where its scope differs")
+    )
+    table.add("columns", columns)
+    if unmapped:
+        listed = ", ".join(_quoted(h) for h in unmapped)
+        table.add(
+            tomlkit.comment(
+                f"told in each account, labelled by heading (map one above if it matters): {listed}"
+            )
+        )
+    return table
 
 
-def _types() -> list[str]:
-    return list(load_rules("agencies.toml")["types"])
-
-
-def _pseudonym_block(sources: Sequence[Source]) -> list[str]:
+def _pseudonym_table(sources: Sequence[Source]) -> Table:
     texts = (t for s in sources for t in (s.text, s.action, s.subject))
-    lines = [
-        "[pseudonyms]",
-        "# Real name → designation, for --anonymise. Longest first; case-insensitive; whole words;",
-        "# possessives too. Names seen most often in the records (uncomment and complete):",
-    ]
+    table = tomlkit.table()
+    for line in (
+        "Real name → designation, for --anonymise. Longest first; case-insensitive; whole words;",
+        "possessives too. Names seen most often in the records (uncomment and complete):",
+    ):
+        table.add(tomlkit.comment(line))
     for word, count in name_candidates(texts):
-        lines.append(f'# {_toml_string(word)} = ""   # seen {count} times')
-    return [*lines, ""]
+        table.add(tomlkit.comment(f'{_quoted(word)} = ""   # seen {count} times'))
+    table.add(tomlkit.nl())
+    return table

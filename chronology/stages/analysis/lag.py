@@ -19,7 +19,6 @@ A recorded-on date before the event date is a data-quality problem, counted in
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -77,28 +76,38 @@ def recording_lag(
     chronology: Chronology, threshold_days: int = LAG_THRESHOLD_DAYS
 ) -> list[Finding]:
     """Per agency: count, median and maximum lag, and the entries over the threshold."""
+    from chronology.stages.analysis.tables import lag_statistics  # noqa: PLC0415 (pandas)
+
     by_agency: dict[str, list[Finding]] = defaultdict(list)
     for event in chronology.events:
         for source in event.sources:
             if _exact(source.recorded_on) and _exact(source.date):
                 by_agency[source.agency].append(_entry(source, event.id))
-    return [_summary(agency, by_agency[agency], threshold_days) for agency in sorted(by_agency)]
+    lags = [(a, int(e["days"])) for a, found in by_agency.items() for e in found if e["days"] >= 0]
+    statistics = lag_statistics(lags)
+    return [
+        _summary(agency, by_agency[agency], threshold_days, statistics.get(agency))
+        for agency in sorted(by_agency)
+    ]
 
 
 def _worst_first(entry: Finding) -> tuple[int, str, str]:
     return (-int(entry["days"]), str(entry["date"]), entry["sources"][0])
 
 
-def _summary(agency: str, entries: Sequence[Finding], threshold: int) -> Finding:
-    lags = [int(e["days"]) for e in entries if e["days"] >= 0]
+def _summary(
+    agency: str,
+    entries: Sequence[Finding],
+    threshold: int,
+    statistics: tuple[int, float | None, int] | None,
+) -> Finding:
+    count, median, maximum = statistics or (0, None, None)
     late = sorted((e for e in entries if e["days"] > threshold), key=_worst_first)
     before = sorted(
         (e for e in entries if e["days"] < 0), key=lambda e: (e["days"], e["sources"][0])
     )
-    median = statistics.median(lags) if lags else None
-    maximum = max(lags) if lags else None
     detail = (
-        f"{agency}: {plural(len(lags), 'entry', 'entries')} with both dates, median lag "
+        f"{agency}: {plural(count, 'entry', 'entries')} with both dates, median lag "
         f"{_number(median)} days, longest {_number(maximum)} days; "
         f"{plural(len(late), 'entry', 'entries')} recorded more than "
         f"{plural(threshold, 'day')} after the event."
@@ -108,7 +117,7 @@ def _summary(agency: str, entries: Sequence[Finding], threshold: int) -> Finding
     return {
         "kind": "recording_lag",
         "agency": agency,
-        "count": len(lags),
+        "count": count,
         "median_days": median,
         "max_days": maximum,
         "threshold_days": threshold,
