@@ -77,7 +77,12 @@ def integrate(
     on_stage("merge")
     declare_agency_types(agency_types(loaded.inputs))
     chronology = Chronology(
-        events=merge(loaded.sources, joins, splits),
+        events=merge(
+            loaded.sources,
+            joins,
+            splits,
+            glossary=(review.settings.get("glossary") if review else None) or {},
+        ),
         warnings=sorted(
             loaded.warnings, key=lambda n: (n.file, n.sheet or "", n.row or 0, n.message)
         ),

@@ -52,8 +52,9 @@ def test_summary_lines_say_what_was_found() -> None:
     lines = summary_lines(chronology)
     assert lines[0] == "Discrepancies: 1 date conflict, 0 time conflicts, 0 rows out of date order"
     assert lines[1].startswith("Recording lag: 1 entry recorded more than 7 days")
-    # police date, CSC date; no core group or review conference recorded after the ICPC
-    assert lines[2] == "Timescales: 1 missed, 1 met, 2 not evidenced"
+    # police date, CSC date; the core group and review conference after the ICPC were not
+    # yet due when the chronology ends (on the ICPC's day)
+    assert lines[2] == "Timescales: 1 missed, 1 met, 2 not due"
     assert "known to one agency only: threats to kill; controlling behaviour" in lines[3]
 
 
@@ -87,7 +88,7 @@ def test_analysis_xlsx_has_one_sheet_per_check_and_keeps_text_as_text(tmp_path: 
     assert planted.data_type == "s"  # a string, never a formula
     timescales = book["Timescales"]
     statuses = [row[2].value for row in timescales.iter_rows(min_row=2)]
-    assert statuses == ["missed", "met", "not evidenced", "not evidenced"]
+    assert statuses == ["missed", "met", "not due", "not due"]
 
 
 def test_analysis_xlsx_is_byte_identical_across_runs(tmp_path: Path) -> None:
@@ -111,11 +112,11 @@ def test_analyse_reruns_the_checks_on_a_saved_chronology(tmp_path: Path) -> None
     review.write_text("[analysis]\nlag_threshold_days = 30\n", encoding="utf-8")
     result = runner.invoke(app, ["analyse", str(saved), "--review", str(review)])
     assert result.exit_code == 0, result.output
-    assert "Timescales: 1 missed, 1 met, 2 not evidenced" in result.output
+    assert "Timescales: 1 missed, 1 met, 2 not due" in result.output
     assert "Recording lag: 0 entries recorded more than 30 days" in result.output
     document = json.loads(saved.read_text(encoding="utf-8"))
     assert [f["kind"] for f in document["discrepancies"]] == ["date_conflict"]
-    assert {f["status"] for f in document["timescales"]} == {"missed", "met", "not_evidenced"}
+    assert {f["status"] for f in document["timescales"]} == {"missed", "met", "not_due"}
     assert document["lag"][0]["threshold_days"] == 30
     assert (tmp_path / "analysis.xlsx").exists()
     again = read_chronology(saved)

@@ -15,6 +15,7 @@ from chronology.stages.analysis import run_checks
 from chronology.stages.analysis.common import read_rules_file
 from chronology.stages.analysis.timescale_rules import parse_rules
 from chronology.stages.analysis.timescales import check_timescales
+from chronology.stages.episodes import assign_episodes
 from chronology.text.classify import load_rules
 from tests.conftest import source
 
@@ -116,12 +117,31 @@ def test_core_group_cancelled_or_only_invited_to_does_not_count() -> None:
 
 
 def test_no_review_conference_is_not_evidenced_with_its_due_date() -> None:
-    found = by_rule(timescales(*icpc("11/06/2012")), "icpc_to_review")
+    later = source(HV, "01/10/2012", "Home visit, children seen.", row=50)  # past the due date
+    found = by_rule(timescales(*icpc("11/06/2012"), later), "icpc_to_review")
     (review,) = found
     assert review["status"] == "not_evidenced"
     assert review["end"] is None
     assert review["due"] == "2012-09-11"
     assert "No first review conference is recorded" in review["detail"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "status"),
+    [
+        ({}, "not_due"),  # the chronology ends on the ICPC's day
+        ({"review": {"end": "2012-08-07"}}, "not_due"),  # the review period ends before
+        ({"review": {"end": "2012-12-31"}}, "not_evidenced"),  # it ends after the due date
+    ],
+)
+def test_a_step_not_yet_due_when_the_review_period_ends_is_not_due(
+    settings: dict[str, object], status: str
+) -> None:
+    chronology = Chronology(events=merge(list(icpc("11/06/2012"))))
+    assign_episodes(chronology, settings)  # sets the review period the analysis reads
+    run_checks(chronology, settings)
+    (review,) = by_rule(chronology.analysis["timescales"], "icpc_to_review")
+    assert review["status"] == status
 
 
 @pytest.mark.parametrize(("day", "status"), [("11/09/2012", "met"), ("12/09/2012", "missed")])

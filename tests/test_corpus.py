@@ -97,23 +97,34 @@ def test_agency_types(total: dict) -> None:
     assert share(total["types"]) >= 0.95
 
 
-@pytest.mark.xfail(strict=False, reason="target: dedup precision >= 0.98, recall >= 0.95")
 def test_dedup(total: dict) -> None:
     assert share((total["dedup_tp"], total["dedup_pred"])) >= 0.98
     assert share((total["dedup_tp"], total["dedup_true"])) >= 0.95
 
 
-@pytest.mark.xfail(strict=False, reason="target: every designed date conflict, no false flag")
+def test_dedup_precision_in_each_review(results: list[dict]) -> None:
+    for r in results:
+        assert share((r["dedup_tp"], r["dedup_pred"])) >= 0.98, (r["review"], r["false_pairs"])
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="sar_fenmarsh: the ambulance call log is untyped until agency typing lands "
+    "(inputs branch), so its record of the admission is not the emergency department's",
+)
+def test_dedup_recall_in_each_review(results: list[dict]) -> None:
+    for r in results:
+        assert share((r["dedup_tp"], r["dedup_true"])) >= 0.95, (r["review"], r["missed_pairs"])
+
+
 def test_conflicts(total: dict) -> None:
     assert total["conflicts"][0] == total["conflicts"][1]
     assert total["false_conflicts"] == 0
 
 
-@pytest.mark.xfail(strict=False, reason="target: every designed key episode (IoU >= 0.6)")
 def test_episodes(total: dict) -> None:
     assert total["episodes"][0] == total["episodes"][1]
 
 
-@pytest.mark.xfail(strict=False, reason="target: every expected finding")
 def test_findings(total: dict) -> None:
     assert total["findings"][0] == total["findings"][1]

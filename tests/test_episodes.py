@@ -140,7 +140,9 @@ def test_quiet_days_setting_changes_where_episodes_split() -> None:
         source(CSC, "14/02/2010", "Initial assessment home visit."),
     )
     assert len(episodes_of(chronology_of(*events))["K1"]["events"]) == 3
-    short = episodes_of(chronology_of(*events), {"episode_detection": {"quiet_days": 14}})
+    # (social care's open case bridges a longer quiet spell: both windows shortened)
+    settings = {"episode_detection": {"quiet_days": 14, "quiet_days_open_case": 14}}
+    short = episodes_of(chronology_of(*events), settings)
     assert short == {}  # split in two: neither half has three events
 
 
@@ -171,7 +173,8 @@ def test_vague_dates_reaching_the_trigger_are_drawn_into_the_episode() -> None:
         source(CSC, "18/01/2012", "Referral received from police PPU."),
     )
     found = episodes_of(chronology)
-    assert found["K1"]["start"] == "2012-01-01"
+    # drawn in, but a month-wide date does not stretch the episode: it starts on the 14th
+    assert found["K1"]["start"] == "2012-01-14"
     assert len(found["K1"]["events"]) == 3
 
 
@@ -272,3 +275,32 @@ def _samples() -> tuple[Chronology, list[Source]]:
 def _episodes(chronology: Chronology) -> list[tuple[str, list[str]]]:
     assign_episodes(chronology, {})
     return [(e["id"], list(e["events"])) for e in chronology.episodes]
+
+
+def test_the_death_is_always_in_an_episode_with_its_run_up() -> None:
+    """One record of the death and one of the news of it: too few for a key episode by
+    the counts, but the death is never left outside one; the bruise nine days before is
+    its run-up."""
+    chronology = chronology_of(
+        source(GP, "25/08/2022", "Bruising to forearm, says she fell in the garden."),
+        source(POLICE, "03/09/2022", "Found dead at home with head injuries; son arrested."),
+        source(CSC, "05/09/2022", "Informed of her death."),
+    )
+    found = episodes_of(chronology)
+    assert [(e["start"], e["end"]) for e in found.values()] == [("2022-08-25", "2022-09-05")]
+
+
+def test_a_serious_incident_after_a_quiet_fortnight_opens_its_own_episode() -> None:
+    chronology = chronology_of(
+        source(POLICE, "02/11/2021", "Assault reported by 999 call."),
+        source(CSC, "04/11/2021", "Referral received from police."),
+        source(CSC, "20/11/2021", "Strategy discussion held with police."),
+        source(HV, "11/01/2022", "Core group attended."),
+        source(CSC, "11/01/2022", "Core group held."),
+        # sixteen days later: the head injury, its own crisis
+        source(HV, "27/01/2022", "Arrived by ambulance: infant drowsy, head injury."),
+        source(POLICE, "28/01/2022", "Strategy meeting re head injury, police DS attended."),
+        source(CSC, "28/01/2022", "Strategy discussion with police and paediatrician."),
+    )
+    found = episodes_of(chronology)
+    assert [e["start"] for e in found.values()] == ["2021-11-02", "2022-01-27"]

@@ -16,16 +16,19 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from chronology.merge.evidence import facet_links
 from chronology.merge.meetings import meeting_links
 from chronology.merge.rules import (
     MINUTES_APART,
     TEXT_ALONE,
     TEXT_CONTACT,
     TEXT_CORROBORATED,
+    TEXT_ONE_NAMED,
     Pairs,
     pairs_of,
 )
 from chronology.merge.units import Links, Unit, pairs_in
+from chronology.merge.wording import Wording, expansions
 
 # A vague date (a week, a month) narrow enough to be matched against exact ones.
 VAGUE_DAYS = 31
@@ -33,10 +36,15 @@ VAGUE_DAYS = 31
 PAIR_SLICE = 20_000
 
 
-def find_links(units: Sequence[Unit]) -> Links:
+def find_links(units: Sequence[Unit], glossary: Mapping[str, object] | None = None) -> Links:
     """Every accepted cross-agency link, the best of each pair, strongest first, in a
-    deterministic order."""
-    found = [*_same_day_links(units), _vague_links(units), meeting_links(units)]
+    deterministic order. ``glossary``: the review's own abbreviations, for the wording."""
+    found = [
+        *_same_day_links(units),
+        _vague_links(units),
+        meeting_links(units),
+        facet_links(units, Wording([u.text for u in units], expansions(glossary))),
+    ]
     return Links.joined(found).ranked(len(units))
 
 
@@ -98,7 +106,7 @@ def _screened(columns: _Columns, i: npt.NDArray[np.int64], j: npt.NDArray[np.int
     # the bar each kind of pair has to clear; below it the wording counts for nothing, so
     # rapidfuzz may stop scoring a pair as soon as it cannot reach it
     texts = np.zeros(len(i), dtype=np.int64)
-    for both, bar in ((True, TEXT_CORROBORATED), (False, TEXT_CONTACT)):
+    for both, bar in ((True, TEXT_CORROBORATED), (False, min(TEXT_CONTACT, TEXT_ONE_NAMED))):
         part = (pairs.named == 2) == both
         texts[part] = process.cpdist(
             [columns.text[k] for k in i[part].tolist()],

@@ -29,25 +29,39 @@ def event_sort_key(event: Event) -> tuple[object, ...]:
 
 
 def build_event(
-    sources: Sequence[Source], decisions: list[MergeDecision], *, conflict: bool
+    sources: Sequence[Source],
+    decisions: list[MergeDecision],
+    *,
+    conflict: bool,
+    sent_received: bool = False,
 ) -> Event:
-    """Sources are already in canonical order; the first source leads."""
+    """Sources are already in canonical order; the first source leads. ``sent_received``:
+    the group is one contact's two ends, whose days differ by nature (a referral is received
+    after it is sent): the event takes the day it was sent, and no date conflict."""
     if len(sources) == 1 and not decisions and not conflict:
         return one_record_event(sources[0])
-    return _event_of(sources, decisions, conflict=conflict)
+    return _event_of(sources, decisions, conflict=conflict, sent_received=sent_received)
 
 
 def _event_of(
-    sources: Sequence[Source], decisions: list[MergeDecision], *, conflict: bool
+    sources: Sequence[Source],
+    decisions: list[MergeDecision],
+    *,
+    conflict: bool,
+    sent_received: bool = False,
 ) -> Event:
     agencies = sorted({s.agency for s in sources})
     flags = []
     date = _agreed_date(sources)
+    if sent_received:
+        flags.append("sent_received")  # two ends of one contact: their days and times differ
+        if date is None and not conflict:
+            date = sources[0].date  # the sending end: sources are in date order
     if conflict or date is None:
         date = _conflict_span(sources)
         flags.append("date_conflict")
     times = sorted({s.time for s in sources if s.time})
-    if len(times) > 1:
+    if len(times) > 1 and not sent_received:  # sent, then received: hours apart by nature
         flags.append("time_conflict")
     if any("exact duplicate" in d.reason for d in decisions):
         flags.append("duplicate_rows")

@@ -10,16 +10,21 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from chronology.dates.span import Precision
 from chronology.merge.candidates import find_links
 from chronology.merge.events import build_event, event_sort_key, one_record_event
+from chronology.merge.evidence import ENDS_REASON
+from chronology.merge.meetings import distant_meetings
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
-from chronology.model.schema import Event, MergeDecision, Source
-from chronology.text.classify import agency_type, classify, mentioned_types
+from chronology.model.schema import Event, Facets, MergeDecision, Source
+from chronology.text.classify import agency_type, mentioned_types
+from chronology.text.facets import facets_of
 
-# What matching reads from a record: its kind, the agency types it names, its words.
-Features = tuple[str | None, frozenset[str], tuple[str, str]]
+# What matching reads from a record: its kind, the agency types it names, its words, facets.
+Features = tuple[str | None, frozenset[str], tuple[str, str], Facets]
 
 
 def source_sort_key(source: Source) -> tuple[object, ...]:
@@ -39,40 +44,79 @@ def merge(
     sources: Sequence[Source],
     joins: Sequence[Sequence[str]] = (),
     splits: Sequence[Sequence[str]] = (),
+    *,
+    glossary: Mapping[str, object] | None = None,
 ) -> list[Event]:
     """The integrated chronology: one event per occurrence, in order, numbered E0001…
 
     ``joins`` and ``splits`` are the author's overrides, as lists of source refs
     (``file:sheet:row``); they are applied after automatic matching and win over it.
     Unknown refs are skipped here: the review layer reports them, located, beforehand.
+    ``glossary`` is the review's own abbreviations (``[glossary]``), read by the wording
+    similarity with the packaged ones.
     """
     keys = [source_sort_key(source) for source in sources]
     order = sorted(range(len(sources)), key=keys.__getitem__)
     ordered = [sources[i] for i in order]
     features = features_of(ordered)
-    for source, (kind, _mentions, _words) in zip(ordered, features, strict=True):
-        source.kind = kind
+    for source, (kind, _mentions, _words, facets) in zip(ordered, features, strict=True):
+        source.kind, source.facets = kind, facets
     words = [found[2] for found in features]
     clusters, duplicate_decisions = _collapse_duplicates(ordered, words)
     units = _units(clusters, ordered, features)
     forced, split = _overrides(clusters, ordered, joins, splits)
-    groups = _group(units, forced, find_links(units), split)
+    groups = _group(units, forced, find_links(units, glossary), split)
     events = []
+    event_of: dict[int, Event] = {}
     for members, links in groups:
         if not links and len(cluster := clusters[members[0]]) == 1 and len(members) == 1:
             events.append(one_record_event(ordered[cluster[0]]))  # most: one agency's record
+            event_of[members[0]] = events[-1]
             continue
         group_sources = [ordered[m] for c in members for m in clusters[c]]
         decisions = [duplicate_decisions[c] for c in members if c in duplicate_decisions]
         decisions += [_decision(link, clusters, ordered) for link in links]
         events.append(
-            build_event(group_sources, decisions, conflict=any(k.conflict for k in links))
+            build_event(
+                group_sources,
+                decisions,
+                conflict=any(k.conflict for k in links),
+                sent_received=any(k.reason.startswith(ENDS_REASON) for k in links),
+            )
         )
+        event_of.update((m, events[-1]) for m in members)
+    _note_distant_meetings(units, clusters, ordered, event_of)
     events.sort(key=event_sort_key)
     width = max(4, len(str(len(events))))
     for number, event in enumerate(events, start=1):
         event.id = f"E{number:0{width}d}"
     return events
+
+
+def _note_distant_meetings(
+    units: Sequence[Unit],
+    clusters: Sequence[list[int]],
+    ordered: Sequence[Source],
+    event_of: dict[int, Event],
+) -> None:
+    """Each pair of records very probably of one meeting but too far apart to merge is
+    kept apart, and the decision recorded on both events (``method = "candidate"``): the
+    analysis reports it as a date conflict."""
+    for a, b, gap, kind in distant_meetings(units):
+        first, second = event_of[a], event_of[b]
+        if first is second:
+            continue
+        one, other = ordered[clusters[a][0]], ordered[clusters[b][0]]
+        reason = (
+            f"probably one {kind.replace('_', ' ')}, dated {one.date.text} by {one.agency} and "
+            f"{other.date.text} by {other.agency} ({gap} days apart): not merged, the dates "
+            "are too far apart; check which is right"
+        )
+        decision = MergeDecision([one.ref, other.ref], "candidate", reason, 0.5)
+        for event in (first, second):  # the flag and the finding say the same
+            event.merge.append(decision)
+            if "unmerged_date_conflict" not in event.flags:
+                event.flags.append("unmerged_date_conflict")
 
 
 def _overrides(
@@ -128,7 +172,11 @@ def features_of(sources: Sequence[Source]) -> list[Features]:
     for source in sources:
         both = f"{source.text}\n{source.action}"
         words = (normalise_text(source.text), normalise_text(source.action))
-        found.append((source.kind or classify(both), mentioned_types(both), words))
+        mentions = mentioned_types(both)
+        facets = facets_of(source.text, source.action, mentions)
+        if source.kind and source.kind != facets.what:  # the agency's own kind leads
+            facets = replace(facets, what=source.kind)
+        found.append((facets.what, mentions, words, facets))
     return found
 
 
@@ -141,7 +189,7 @@ def _units(
     units = []
     for index, members in enumerate(clusters):
         first = ordered[members[0]]
-        _kind, mentions, (text, action) = features[members[0]]
+        _kind, mentions, (text, action), facets = features[members[0]]
         span, agency, time = first.date, first.agency, first.time
         start = span.start.toordinal() if span.start else -1
         end = span.end.toordinal() if span.end else -1
@@ -162,6 +210,8 @@ def _units(
                 mentions,
                 types[agency],
                 minutes[time],
+                start if span.precision in (Precision.DAY, Precision.RANGE) else -1,
+                facets,
             )
         )
     return units

@@ -7,7 +7,6 @@ are one meeting when each is the other's nearest; apart, the link carries a date
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -15,25 +14,48 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology.merge.units import Links, Unit, pairs_in
-from chronology.text.classify import kind_pattern, link_days
+from chronology.text.classify import kind_names, link_days
 
+NOT_HELD = frozenset({"requested", "planned", "cancelled", "negated", "reported", "mentioned"})
 # Records compared per slice: bounds the pair arrays to a few tens of MB.
 PAIR_SLICE = 20_000
-# "SW requests strategy discussion with police": asking for a meeting is not attending it
-_ASKS = re.compile(
-    r"\b(?:requests?|requested|requesting|asks? for|asked for|(?:to|will) (?:arrange|convene)"
-    r"|to be (?:arranged|convened))\s+(?:an?\s+|the\s+)?(?:urgent\s+)?$"
-)
+
+
+def _held_by_kind(units: Sequence[Unit]) -> dict[str, list[Unit]]:
+    windows = link_days()
+    by_kind: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        # a meeting only requested, planned, cancelled or denied is not the meeting
+        held = unit.facets.status not in NOT_HELD
+        if held and unit.kind in windows and unit.start >= 0 and unit.end - unit.start <= 7:
+            by_kind[unit.kind].append(unit)
+    return by_kind
+
+
+def distant_meetings(units: Sequence[Unit]) -> list[tuple[int, int, int, str]]:
+    """Two agencies' records of one kind of meeting, each the other's nearest, dated beyond
+    the kind's window but within twice it: very probably one meeting with a date wrong, too
+    far apart to merge. (unit a, unit b, days apart, kind)"""
+    windows = link_days()
+    found = []
+    for kind, members in sorted(_held_by_kind(units).items()):
+        if kind in kind_names("recurs"):
+            continue  # a core group a fortnight after another is the next one
+        ordered = sorted(members, key=lambda u: (u.start, u.index))
+        first, second, gap = _mutual_nearest(ordered, 2 * windows[kind])
+        found += [
+            (int(a), int(b), int(g), kind)
+            for a, b, g in zip(first.tolist(), second.tolist(), gap.tolist(), strict=True)
+            if g > windows[kind]
+        ]
+    return found
 
 
 def meeting_links(units: Sequence[Unit]) -> Links:
     """Multi-agency meetings: two agencies' records of the same kind of meeting, within the
     kind's window, are one meeting when each is the other's nearest; apart = a conflict."""
     windows = link_days()
-    by_kind: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units:
-        if unit.kind in windows and _attended(unit, unit.kind):
-            by_kind[unit.kind].append(unit)
+    by_kind = _held_by_kind(units)
     parts = []
     for kind in sorted(by_kind):
         ordered = sorted(by_kind[kind], key=lambda u: (u.start, u.index))
@@ -45,15 +67,6 @@ def meeting_links(units: Sequence[Unit]) -> Links:
         score = np.array([m[0] for m in meanings], dtype=np.float64)
         parts.append(Links(first, second, score[meaning], meaning, [m[1:] for m in meanings]))
     return Links.joined(parts) if parts else Links.of([])
-
-
-def _attended(unit: Unit, kind: str) -> bool:
-    """A record of the meeting itself, dated within a week: not a request for it."""
-    if unit.start < 0 or unit.end - unit.start > 7:
-        return False
-    lowered = unit.text.lower()
-    found = kind_pattern(kind).search(lowered)
-    return found is None or _ASKS.search(lowered, 0, found.start()) is None
 
 
 def _mutual_nearest(

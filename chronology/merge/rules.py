@@ -14,24 +14,18 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from chronology.merge.thresholds import thresholds
 from chronology.merge.units import Links, Unit
 
 # Kinds of contact that have two ends, each recorded by one agency.
 CONTACT_KINDS = frozenset({"phone_call", "referral", "death", "incident", "correspondence"})
-# Same-day records scoring at least this on text alone are one occurrence.
-TEXT_ALONE = 80
-# With corroboration (each names the other agency, or both are the same kind of contact),
-# this much shared wording is enough.
-TEXT_CORROBORATED = 30
-# A day apart (or within a vague date), the same kind of contact needs this much wording.
-TEXT_APART = 45
-# One record naming the other's agency: a two-ended contact of one kind needs this much
-# wording, any other pair a little more.
-TEXT_CONTACT = 60
-TEXT_ONE_NAMED = 65
-# Two timed records further apart than this (minutes), neither naming the other, are two
-# contacts.
-MINUTES_APART = 120
+# The bars, from the one table every rule and the screen read (rules/merge.toml).
+TEXT_ALONE = thresholds().text_alone
+TEXT_CORROBORATED = thresholds().text_corroborated
+TEXT_APART = thresholds().text_apart
+TEXT_CONTACT = thresholds().text_contact
+TEXT_ONE_NAMED = thresholds().text_one_named
+MINUTES_APART = thresholds().minutes_apart
 
 _RULES = (
     "{when}, near-identical accounts (text {text}%)",

@@ -12,6 +12,9 @@ import numpy as np
 import numpy.typing as npt
 
 from chronology.dates.span import Precision
+from chronology.model.schema import Facets
+
+NO_FACETS = Facets()
 
 _WORDS = re.compile(r"[^\w]+")
 # ASCII word characters kept, every other byte made a space: ``_WORDS`` for ASCII text.
@@ -35,6 +38,10 @@ class Unit:
     mentions: frozenset[str] = frozenset()  # agency types the record names
     agency_type: str | None = None
     minutes: int | None = None  # time of day, in minutes after midnight
+    # the first day, when the record gives it exactly (a day, or a range from a day: an
+    # admission "09-aug-20" to its discharge); -1 otherwise
+    first_day: int = -1
+    facets: Facets = NO_FACETS  # what the record is, how, its status, direction (text.facets)
 
 
 @dataclass(frozen=True, slots=True)

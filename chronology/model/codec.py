@@ -46,6 +46,7 @@ def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[
         else None,
         "recorded_on_text": recorded.text if recorded else None,
         "kind": source.kind,
+        "facets": source.facets.as_dict() if source.facets else None,
         "text": source.text,
         "others": source.others,
         "action": source.action,

@@ -10,8 +10,9 @@ Members a document may leave out are ``UNSET``. Dates are ISO days (``YYYY-MM-DD
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
+import msgspec
 from msgspec import UNSET, UnsetType, field
 
 from chronology.dates.span import Precision
@@ -27,7 +28,8 @@ from chronology.model.findings import (
 
 
 class MergeRecord(Record):
-    """Why sources were put together: ``method`` is "auto" or "author"."""
+    """Why sources were put together (``method`` "auto" or "author"), or, "candidate", why
+    two that very probably record one occurrence were kept apart."""
 
     sources: list[str]
     method: str
@@ -35,11 +37,28 @@ class MergeRecord(Record):
     score: float
 
 
+class FacetsRecord(Record):
+    """What one record says about the occurrence it records: ``what`` kind of occurrence,
+    ``how`` (the mode of contact), ``status`` (held, requested, planned, cancelled,
+    not_attended, negated), ``direction`` ("to" or "from"), the agency types it
+    ``mentions``, those ``present`` at a meeting, and the days it ``cited``."""
+
+    what: str | None
+    how: str | None
+    status: str
+    one_off: bool
+    meeting: bool
+    direction: str | None
+    mentions: list[str]
+    present: list[str]
+    cited: list[dt.date]
+
+
 class SourceRecord(Record, kw_only=True):
     """One agency's record of one row, exactly as submitted: ``fields`` holds every cell by
     its heading; ``ref`` is ``file:sheet:row`` (``file:row`` for csv); ``others`` is the text
-    of the columns no role claims. (``agency_type`` and ``others`` are missing from files
-    written before they existed.)"""
+    of the columns no role claims. (``agency_type``, ``facets`` and ``others`` are missing
+    from files written before they existed.)"""
 
     agency: str
     agency_type: str | UnsetType | None = UNSET
@@ -56,6 +75,7 @@ class SourceRecord(Record, kw_only=True):
     recorded_on: dt.date | None
     recorded_on_text: str | None
     kind: str | None
+    facets: FacetsRecord | None = None
     text: str
     others: str = ""
     action: str
@@ -162,14 +182,16 @@ class Period(Record):
     end: dt.date | None
 
 
-class EpisodeDetection(Record):
-    """How the key episodes were found: from the review file, or detected with these
-    parameters."""
-
-    method: Literal["review file", "detected"]
-    quiet_days: int | UnsetType = UNSET
-    min_events: int | UnsetType = UNSET
-    min_agencies: int | UnsetType = UNSET
+# How the key episodes were found: {"method": "review file"}, or {"method": "detected"} and
+# the detection parameters used, by name; their names are data (rules/episodes.toml
+# [detection], overridden by the review file's [episode_detection]), so not listed here.
+EpisodeDetection = Annotated[
+    dict[str, str | int],
+    msgspec.Meta(
+        description='How the key episodes were found: "method" ("review file" or "detected") '
+        "and, when detected, each detection parameter used (rules/episodes.toml [detection])."
+    ),
+]
 
 
 class GlossaryTerm(Record):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from msgspec import Struct
+from msgspec import UNSET, Struct, UnsetType
 
 
 class Record(Struct, forbid_unknown_fields=True):
@@ -45,15 +45,18 @@ class DateAccount(Record):
     sources: list[str]
 
 
-class DateConflict(Finding, tag="date_conflict"):
-    """An event whose agencies' dates do not overlap, even allowing the tolerance."""
+class DateConflict(Finding, tag="date_conflict", kw_only=True):
+    """An event whose agencies' dates do not overlap, even allowing the tolerance; or
+    (``merged`` false, no accounts or days) two records very probably of one occurrence,
+    dated too far apart to be merged."""
 
+    merged: bool | UnsetType = UNSET
     events: list[str]
     sources: list[str]
     agencies: list[str]
     accounts: list[DateAccount]
-    days: int
-    working_days: int
+    days: int | None
+    working_days: int | None
     detail: str
 
 
@@ -164,13 +167,14 @@ class Timescale(Finding, tag="timescale"):
     rule: str
     title: str
     edition: str
-    status: Literal["met", "missed", "not_evidenced", "unclear"]
+    status: Literal["met", "missed", "not_evidenced", "not_due", "unclear"]
     limit: int
     unit: Literal["days", "working_days", "months"]
     due: dt.date | None
     start: TimescalePoint | None
     end: TimescalePoint | None
     date_conflict: bool
+    depends_on_date: bool
     days: int | None
     working_days: int | None
     days_range: list[int] | None

@@ -16,12 +16,20 @@ from chronology.dates.span import DateSpan, Precision
 from chronology.model.document import (
     Document,
     EventRecord,
+    FacetsRecord,
     RejectedRecord,
     SourceRecord,
     WarningRecord,
 )
 from chronology.model.errors import ChronologyFileError, Notice, Rejected
-from chronology.model.schema import SCHEMA_ID, Chronology, Event, MergeDecision, Source
+from chronology.model.schema import (
+    SCHEMA_ID,
+    Chronology,
+    Event,
+    Facets,
+    MergeDecision,
+    Source,
+)
 
 
 class _Head(msgspec.Struct):
@@ -129,6 +137,7 @@ def _source(record: SourceRecord) -> Source:
         time=record.time,
         recorded_on=recorded,
         others=record.others,
+        facets=_facets(record.facets),
         action=record.action,
         worker=record.worker,
         subject=record.subject,
@@ -136,6 +145,22 @@ def _source(record: SourceRecord) -> Source:
         sequence=record.sequence,
         fields=record.fields,
         kind=record.kind,
+    )
+
+
+def _facets(record: FacetsRecord | None) -> Facets | None:
+    if record is None:
+        return None
+    return Facets(
+        what=record.what,
+        how=record.how,
+        status=record.status,
+        one_off=record.one_off,
+        meeting=record.meeting,
+        direction=record.direction,
+        mentions=tuple(record.mentions),
+        present=tuple(record.present),
+        cited=tuple(day.toordinal() for day in record.cited),
     )
 
 

@@ -7,12 +7,47 @@ one occurrence in the integrated chronology; several agencies' sources may share
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from chronology.dates.span import DateSpan
 from chronology.model.errors import Notice, Rejected
 
 SCHEMA_ID = "chronology/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """What one record says about the occurrence it records (``text.facets``).
+
+    ``what`` is the kind of occurrence (a meeting type, a one-off event, a contact), ``how``
+    the mode of contact, ``status`` held / requested / planned / cancelled / not_attended /
+    negated, ``direction`` "to" (sent) or "from" (received), ``mentions`` the agency types the
+    record names, ``present`` those named at a meeting, ``cited`` the days the text names.
+    """
+
+    what: str | None = None
+    how: str | None = None
+    status: str = "held"
+    one_off: bool = False
+    meeting: bool = False
+    direction: str | None = None
+    mentions: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    cited: tuple[int, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "what": self.what,
+            "how": self.how,
+            "status": self.status,
+            "one_off": self.one_off,
+            "meeting": self.meeting,
+            "direction": self.direction,
+            "mentions": list(self.mentions),
+            "present": list(self.present),
+            "cited": [date.fromordinal(d).isoformat() for d in self.cited],
+        }
 
 
 @dataclass(slots=True)
@@ -41,6 +76,7 @@ class Source:
     sequence: float | None = None
     fields: dict[str, str] = field(default_factory=dict)
     kind: str | None = None
+    facets: Facets | None = None
     others: str = ""
 
     @property

@@ -138,6 +138,7 @@ def _anonymised_source(source: Source, anonymise: Callable[[str], str]) -> Sourc
         source.sequence,
         {k: anonymise(v) for k, v in source.fields.items()},
         source.kind,
+        source.facets,  # kinds, agency types and days: nothing a name could be in
         anonymise(source.others),
     )
 

@@ -41,7 +41,7 @@ TIMESCALE_COLUMNS = ("Check", "Edition", "Status", "Start", "Start date", "Start
                      "Sources", "Detail")  # fmt: skip
 HIT_COLUMNS = ("Indicator", "Agency", "Date", "Event", "Source", "Phrase", "Negated", "Excerpt")
 STATUS_FILLS = {"missed": "#F8D7DA", "met": "#DDF2DC", "not_evidenced": "#FFF3C4",
-                "unclear": "#E6E6E6"}  # fmt: skip
+                "unclear": "#E6E6E6", "not_due": "#E3ECF7"}  # fmt: skip
 SINGLE_AGENCY_FILL = "#FFE8B3"
 
 

@@ -94,7 +94,18 @@ SECTIONS: dict[str, Section] = {
         {"title": TEXT, "start": DATE, "end": DATE}, many=True, required=("start", "end")
     ),
     "episode_detection": Section(
-        dict.fromkeys(("quiet_days", "min_events", "min_agencies"), _whole(0))
+        dict.fromkeys(
+            (
+                "quiet_days",
+                "quiet_days_open_case",
+                "min_events",
+                "min_agencies",
+                "serious_split_days",
+                "process_split_days",
+                "death_run_up_days",
+            ),
+            _whole(0),
+        )
     ),
     "analysis": Section(
         {

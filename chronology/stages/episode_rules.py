@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from chronology.model.schema import Event, Source
-from chronology.text.classify import agency_type, kind_names, lexicon, load_rules
-from chronology.text.screen import Screens, words_of
+from chronology.text.classify import agency_type, kind_names, load_rules
+from chronology.text.facets import kind_matches
 
 _CLAUSE_END = re.compile(r"[.;:!?\n()]")
 _WORD = re.compile(r"[\w'’-]+")
@@ -33,6 +33,8 @@ class Rules:
     after: tuple[str, ...]
     closure: frozenset[str]  # the closure kinds
     active_kinds: frozenset[str]  # kinds that are activity: meetings, triggers, [activity]
+    serious: frozenset[str]  # serious incidents: a death, an emergency attendance
+    starts: frozenset[str]  # the start of an enquiry: a strategy discussion, an s47
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,9 @@ class Signals:
     closure: bool  # records an agency stepping back
     lead: bool  # recorded by a lead agency (children's or adults' social care)
     active: bool  # multi-agency activity that keeps an episode going
+    serious: bool = False  # a serious incident: opens its own episode after a quiet spell
+    starts: bool = False  # the start of an enquiry or plan: likewise
+    death: bool = False  # the death: its episode is always a key episode
 
 
 @cache
@@ -61,6 +66,8 @@ def rules() -> Rules:
         active_kinds=kind_names("meeting")
         | kind_names("trigger")
         | frozenset(data["activity"]["kinds"]),
+        serious=kind_names("serious"),
+        starts=kind_names("starts"),
     )
 
 
@@ -87,29 +94,19 @@ _NOTHING: frozenset[str] = frozenset()
 TextKinds = tuple[frozenset[str], frozenset[str]]  # (kinds, firm trigger kinds)
 
 
-@cache
-def _kind_screens() -> Screens:
-    return Screens([kind.screen for kind in lexicon()])
-
-
 @lru_cache(maxsize=1 << 14)
 def text_kinds(text: str) -> TextKinds:
     """Every kind whose phrases occur in ``text`` (``classify.kinds_of``), and the trigger
     kinds among them that occur other than tentatively."""
-    lowered = text.lower()
+    lowered = text.lower().replace("’", "'")
     kinds: set[str] = set()
     firm: set[str] = set()
-    every = lexicon()
-    for at in _kind_screens().passing(words_of(lowered)):
-        kind = every[at]
-        if kind.trigger:
-            for match in kind.pattern.finditer(lowered):
-                kinds.add(kind.name)
-                if not tentative(lowered, match.start(), match.end()):
-                    firm.add(kind.name)
-                    break
-        elif kind.pattern.search(lowered):
-            kinds.add(kind.name)
+    triggers = kind_names("trigger")
+    # each phrase read in its sense: "discharged home" is no closure, "closure order" none
+    for start, end, name in kind_matches(lowered):
+        kinds.add(name)
+        if name in triggers and name not in firm and not tentative(lowered, start, end):
+            firm.add(name)
     return frozenset(kinds), frozenset(firm)
 
 
@@ -168,4 +165,7 @@ def _signals(
         closure=closure,
         lead=bool(types & r.lead),
         active=active,
+        serious=bool(firm & r.serious),
+        starts=bool(triggers & r.starts),
+        death="death" in firm,
     )

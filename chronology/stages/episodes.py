@@ -45,9 +45,12 @@ from chronology.dates.grammar import MONTHS
 from chronology.model.errors import ReviewFileError
 from chronology.model.schema import Chronology, Event
 from chronology.stages.episode_rules import Signals, signals
+from chronology.text.rules import load_rules
 
-DEFAULTS: dict[str, int] = {"quiet_days": 42, "min_events": 3, "min_agencies": 2}
+# the detection parameters' defaults: data, in rules/episodes.toml [detection]
+DEFAULTS: dict[str, int] = {k: int(v) for k, v in load_rules("episodes.toml")["detection"].items()}
 PRIOR_ID = "K0"
+PRECISE_DAYS = 7  # events dated this precisely set where an episode starts and ends
 REVIEW_FILE = "review.toml"
 ORDINALS = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -121,9 +124,14 @@ class Candidate:
     agencies: set[str] = field(default_factory=set)
     lead: bool = False
     closed: bool = False
+    death: bool = False
+    serious: bool = False  # opened by a serious incident: a death in it is the same crisis
+    enquiry: bool = False  # an enquiry began in it: its next steps (an s47 visit) are its own
 
     def add(self, event: Event, signal: Signals) -> None:
         self.pending.append(event)
+        self.death = self.death or signal.death
+        self.enquiry = self.enquiry or signal.starts
         if not signal.active:
             return
         self.events.extend(self.pending)
@@ -137,7 +145,7 @@ class Candidate:
 
 @dataclass(slots=True)
 class _Walk:
-    quiet_days: int
+    params: Mapping[str, int]
     done: list[Candidate] = field(default_factory=list)
     current: Candidate | None = None
     trail: list[Event] = field(default_factory=list)  # events since the last candidate event
@@ -155,21 +163,40 @@ class _Walk:
         self.current = None
 
     def open(self, event: Event, signal: Signals) -> None:
+        """A new candidate at ``event``, with the events just before it whose vague dates
+        reach it; a death also draws in its run-up (the bruise, the worried call)."""
+        run_up = self.params["death_run_up_days"] if signal.death else 0
+        reach = _start(event) - dt.timedelta(days=run_up)
         drawn: list[Event] = []
-        while self.trail and self.trail[-1].date.end and self.trail[-1].date.end >= _start(event):
+        while self.trail and self.trail[-1].date.end and self.trail[-1].date.end >= reach:
             drawn.insert(0, self.trail.pop())
         self.trail = []
-        self.current = Candidate(events=drawn, last=_start(event))
+        self.current = Candidate(events=drawn, last=_start(event), serious=signal.serious)
         self.current.add(event, signal)
+
+    def _ends_before(self, current: Candidate, event: Event, signal: Signals) -> bool | None:
+        """Whether ``event`` ends the current episode: False (it goes on), True (it ended
+        before the quiet spell: the events since its last activity are not its), or None
+        (it ends here, keeping its aftermath)."""
+        quiet, p = (_start(event) - current.last).days, self.params
+        open_case = current.lead and not current.closed and signal.lead
+        if quiet > (p["quiet_days_open_case"] if open_case else p["quiet_days"]):
+            return True
+        if (signal.serious and not current.serious and quiet >= p["serious_split_days"]) or (
+            signal.starts and not current.enquiry and quiet >= p["process_split_days"]
+        ):
+            return True  # a serious incident, a new enquiry: an episode of its own
+        if signal.trigger and current.closed and signal.reopens:
+            return None
+        return False
 
     def step(self, event: Event) -> None:
         signal = signals(event)
         current = self.current
         if current is not None:
-            if (_start(event) - current.last).days > self.quiet_days:
-                self.finish(keep_pending=False)
-            elif signal.trigger and current.closed and signal.reopens:
-                self.finish(keep_pending=True)
+            ends = self._ends_before(current, event, signal)
+            if ends is not False:
+                self.finish(keep_pending=ends is None)
         if self.current is not None:
             self.current.add(event, signal)
         elif signal.trigger:
@@ -180,14 +207,16 @@ class _Walk:
 
 def detect(events: Sequence[Event], params: Mapping[str, int]) -> list[list[Event]]:
     """The key episodes among ``events`` (dated, in chronological order), as event lists."""
-    walk = _Walk(quiet_days=params["quiet_days"])
+    walk = _Walk(params)
     for event in events:
         walk.step(event)
     walk.finish(keep_pending=False)
     return [
         c.events
         for c in walk.done
-        if len(c.events) >= params["min_events"] and len(c.agencies) >= params["min_agencies"]
+        if c.death
+        or (c.serious and len(c.agencies) >= params["min_agencies"])
+        or (len(c.events) >= params["min_events"] and len(c.agencies) >= params["min_agencies"])
     ]
 
 
@@ -250,7 +279,23 @@ def _record(
     }
 
 
+def _precise(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the event's records dated within a week, if any: a
+    vague "2019/20" drawn into an episode, or the wide span of two agencies' conflicting
+    dates, does not stretch it."""
+    days = [
+        (s.date.start, s.date.end)
+        for s in event.sources
+        if s.date.start and s.date.end and (s.date.end - s.date.start).days <= PRECISE_DAYS
+    ]
+    return (min(d[0] for d in days), max(d[1] for d in days)) if days else None
+
+
 def _span(events: Sequence[Event]) -> tuple[dt.date, dt.date]:
+    """First to last day of the precisely dated records; of all events when none is."""
+    precise = [found for e in events if (found := _precise(e))]
+    if precise:
+        return min(p[0] for p in precise), max(p[1] for p in precise)
     return min(_start(e) for e in events), max(anchor_end(e) for e in events)
 
 

@@ -7,14 +7,30 @@ triggers and closures, and the analysis checks to find the events a timescale ru
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
-from typing import Any
 
+from chronology.text.facets import what
 from chronology.text.phrasetrie import PhraseGroups
+from chronology.text.rules import load_rules
 from chronology.text.screen import Screen, screen_of
+
+__all__ = [  # load_rules is re-exported: it lived here before text/rules.py
+    "Kind",
+    "agency_type",
+    "agency_type_names",
+    "agency_type_scores",
+    "best_agency_type",
+    "classify",
+    "declare_agency_types",
+    "kind_names",
+    "kind_pattern",
+    "kinds_of",
+    "lexicon",
+    "link_days",
+    "load_rules",
+    "mentioned_types",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +42,9 @@ class Kind:
     closure: bool
     link_days: int
     screen: Screen  # the words a text needs for ``pattern`` to have a chance
+    serious: bool = False
+    starts: bool = False
+    recurs: bool = False
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -33,11 +52,6 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     # in Python's re than anchoring each phrase with \b
     alternation = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])")
-
-
-def load_rules(name: str) -> dict[str, Any]:
-    """A packaged rules file, e.g. ``load_rules("kinds.toml")``."""
-    return tomllib.loads(files("chronology.rules").joinpath(name).read_text(encoding="utf-8"))
 
 
 @cache
@@ -52,6 +66,9 @@ def lexicon() -> tuple[Kind, ...]:
             closure=bool(spec.get("closure")),
             link_days=int(spec.get("link_days", 0)),
             screen=screen_of(spec["phrases"], "literal"),
+            serious=bool(spec.get("serious")),
+            starts=bool(spec.get("starts")),
+            recurs=bool(spec.get("recurs")),
         )
         for name, spec in table.items()
     )
@@ -82,20 +99,12 @@ def kinds_of(text: str) -> tuple[str, ...]:
     return tuple(kind.name for kind in lexicon() if kind.pattern.search(lowered))
 
 
-@cache
-def _kind_finder() -> PhraseGroups:
-    """Every phrase, grouped by kind in lexicon order: the leftmost match is the kind named
-    first, and at one position the earlier kind wins."""
-    return PhraseGroups([spec["phrases"] for spec in load_rules("kinds.toml")["kinds"].values()])
-
-
 @lru_cache(maxsize=65536)
 def classify(text: str) -> str | None:
-    """The main kind of an entry: the kind its text names first (lexicon order breaks a
-    tie). Entries lead with what happened: "Telephone call from HV: screening meeting
-    yesterday" is a phone call about a meeting, not the meeting itself."""
-    found = _kind_finder().first(text.lower())
-    return None if found is None else lexicon()[found].name
+    """The main kind of an entry: its ``what`` facet (``facets.what``). A meeting outranks
+    the mode it was held by ("Telephone strategy discussion" is the meeting); otherwise the
+    kind named first, read in its sense ("discharged home" is no case closure)."""
+    return what(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,11 +65,15 @@ class PhraseGroups:
 
     def every(self, lowered: str) -> set[int]:
         """The groups of all non-overlapping phrases, scanning left to right."""
-        found: set[int] = set()
+        return {group for _start, _end, group in self.matches(lowered)}
+
+    def matches(self, lowered: str) -> list[tuple[int, int, int]]:
+        """Every non-overlapping phrase, left to right, as (start, end, group)."""
+        found: list[tuple[int, int, int]] = []
         position = 0
         while (where := self._where.search(lowered, position)) is not None:
             group, position = self._group_at(lowered, where.start())
-            found.add(group)
+            found.append((where.start(), position, group))
         return found
 
     def _group_at(self, lowered: str, start: int) -> tuple[int, int]:

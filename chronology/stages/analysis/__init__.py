@@ -86,7 +86,7 @@ def _timescale_line(timescales: list[Finding]) -> str:
     status = Counter(str(f["status"]) for f in timescales)
     parts = [
         f"{status[s]} {s.replace('_', ' ')}"
-        for s in ("missed", "met", "not_evidenced", "unclear")
+        for s in ("missed", "met", "not_evidenced", "not_due", "unclear")
         if status[s]
     ]
     return "Timescales: " + (", ".join(parts) if parts else "none of the checked steps recorded")

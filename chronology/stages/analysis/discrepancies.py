@@ -40,18 +40,34 @@ def find_discrepancies(
 ) -> list[Finding]:
     """Every date conflict, time conflict and out-of-order row, in chronology order."""
     findings: list[Finding] = []
+    seen: set[tuple[str, ...]] = set()
     tables: dict[tuple[str, str], list[tuple[Source, str]]] = defaultdict(list)
     for event in chronology.events:
-        if len(event.sources) > 1:  # one source agrees with itself
+        # one source agrees with itself; a contact's two ends are hours or days apart by
+        # nature (sent, then received), as are the steps of one process on one day
+        times: list[Finding] = []
+        if len(event.sources) > 1 and "sent_received" not in event.flags:
             conflict = _date_conflict(event, tolerance_days)
             if conflict:
                 findings.append(conflict)
-            findings.extend(_time_conflicts(event, time_tolerance_minutes))
+                _flag(event, "date_conflict", present=True)
+            times = list(_time_conflicts(event, time_tolerance_minutes))
+            findings.extend(times)
+        # the event's flag says what the findings say: one answer, worked out here
+        _flag(event, "time_conflict", present=bool(times))
+        findings.extend(_unmerged_conflicts(event, seen))
         for source in event.sources:
             if source.date.start is not None:
                 tables[(source.file, source.sheet or "")].append((source, event.id))
     findings.extend(_order_findings(tables, tolerance_days))
     return findings
+
+
+def _flag(event: Event, flag: str, *, present: bool) -> None:
+    if present and flag not in event.flags:
+        event.flags.append(flag)
+    elif not present and flag in event.flags:
+        event.flags.remove(flag)
 
 
 # ---------------------------------------------------------------- date conflicts
@@ -125,6 +141,27 @@ def _date_conflict(event: Event, tolerance: int) -> Finding | None:
         "working_days": working,
         "detail": f"{lead}: {days_phrase(days, working)} apart.",
     }
+
+
+def _unmerged_conflicts(event: Event, seen: set[tuple[str, ...]]) -> Iterator[Finding]:
+    """Two agencies' records that are very probably one occurrence, dated too far apart
+    to be merged: the merge keeps them apart and records why (``method = "candidate"``)."""
+    for decision in event.merge:
+        key = tuple(sorted(decision.sources))
+        if decision.method != "candidate" or key in seen:
+            continue
+        seen.add(key)
+        yield {
+            "kind": "date_conflict",
+            "merged": False,
+            "events": [event.id],
+            "sources": list(key),
+            "agencies": [],
+            "accounts": [],
+            "days": None,
+            "working_days": None,
+            "detail": decision.reason,
+        }
 
 
 # ---------------------------------------------------------------- time conflicts

@@ -21,6 +21,7 @@ class Indicator:
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
     exclude: Cues  # words next to a phrase that make it mean something else
+    about_other: Cues  # words in its clause that make it about someone else (his own claim)
     screen: Screen  # the words a text needs for ``pattern`` to have a chance
 
 
@@ -42,6 +43,24 @@ def _count(value: object, where: str, source: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ReviewFileError(f"{where} must be a whole number", file=source)
     return value
+
+
+def _about(value: object, where: str, source: str) -> Cues:
+    """``about_someone_else = { before = [...], after = [...] }``."""
+    if value is None:
+        return Cues.of()
+    if not isinstance(value, Mapping):
+        raise ReviewFileError(f"{where} about_someone_else must be a table", file=source)
+    return Cues.of(
+        _words(value.get("before"), f"{where} about_someone_else.before", source),
+        _words(value.get("after"), f"{where} about_someone_else.after", source),
+        words_before=ABOUT_WORDS_BEFORE,
+        words_after=ABOUT_WORDS_AFTER,
+    )
+
+
+ABOUT_WORDS_BEFORE = 5
+ABOUT_WORDS_AFTER = 2
 
 
 def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> Lexicon:
@@ -72,6 +91,7 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
                     words_before=2,
                     words_after=1,
                 ),
+                about_other=_about(spec.get("about_someone_else"), where, source),
                 screen=screen_of(phrases, "wild"),
             )
         )

@@ -16,6 +16,7 @@ where a hit is ``{"agency", "event", "source", "date", "date_text", "start", "ph
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from chronology.model.schema import Chronology, Event
@@ -34,13 +35,31 @@ def _hit(fields: tuple[str | None, ...], event: Event) -> Finding:
     }  # fmt: skip
 
 
+def the_death(events: Sequence[Event]) -> dt.date | None:
+    """The day of the death the review is about (the homicide, the child's or adult's
+    death), or None: the first of the deaths recorded in the week up to the last one (the
+    agencies told of it the next day record a death too)."""
+    days = [e.date.start for e in events if e.kind == "death" and e.date.start is not None]
+    if not days:
+        return None
+    last = max(days)
+    return min(d for d in days if (last - d).days <= DEATH_NEWS_DAYS)
+
+
+# agencies told of a death record it up to this many days after it
+DEATH_NEWS_DAYS = 7
+
+
 def who_knew_what(chronology: Chronology, lexicon: Lexicon) -> list[Finding]:
     """One finding per indicator: every hit, and each agency's first record of it."""
     names = [i.name for i in lexicon.indicators]
     hits: dict[str, list[tuple[tuple[object, ...], Finding]]] = {}
     negated: dict[str, list[Finding]] = {}
     search = MentionSearch(lexicon)
+    death = the_death(chronology.events)
     for event in chronology.events:
+        if death is not None and event.date.start is not None and event.date.start >= death:
+            continue  # the death itself, and what followed it, is not prior knowledge
         for source in event.sources:
             for at, is_negated, fields in search(source):
                 record = _hit(fields, event)

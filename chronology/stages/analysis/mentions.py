@@ -28,7 +28,7 @@ def _mentions(
     """Each mention of the indicator, with whether it is negated."""
     for found in indicator.pattern.finditer(text):
         start, end = found.span()
-        if indicator.exclude.near(text, start, end):
+        if indicator.exclude.near(text, start, end) or indicator.about_other.near(text, start, end):
             continue
         if indicator.requires is not None and not indicator.requires.search(
             _sentence(text, start, end)

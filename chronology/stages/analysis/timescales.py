@@ -8,11 +8,13 @@ The rules are data (``rules/timescales.toml``; see ``timescale_rules``). Each fi
      "end": {...} or None, "date_conflict", "days", "working_days", "days_range",
      "working_days_range", "events", "sources", "detail"}
 
-``status`` is ``met``, ``missed``, ``not_evidenced`` (no end, or no start, in the chronology)
-or ``unclear`` (vague dates that allow both answers, or an end dated before its start).
-Where the start (or end) event's date is in conflict between agencies, the check is reported
-once under each agency's date: the strategy discussion dated 1 May by the police and 23 May by
-children's social care gives two results for the one conference.
+``status`` is ``met``, ``missed``, ``not_evidenced`` (no end, or no start, in the chronology),
+``not_due`` (no end, but the review period ended before it was due) or ``unclear`` (vague
+dates that allow both answers, or an end dated before its start). Where the start (or end)
+event's date is in conflict between agencies, the check is reported once under each agency's
+date: the strategy discussion dated 1 May by the police and 23 May by children's social care
+gives two results for the one conference; when they differ, each says so
+(``depends_on_date``: the answer depends on which date is right).
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ def _first(event: Event) -> dt.date:
 def check_timescales(chronology: Chronology, rules: Sequence[Rule]) -> list[Finding]:
     """Every applicable rule checked against the chronology, in date order."""
     found: list[tuple[tuple[object, ...], Finding]] = []
-    last = max((e.date.end for e in chronology.events if e.date.end), default=None)
+    last = _period_end(chronology)
     matching = _matching(chronology.events, [side for r in rules for side in (r.start, r.end)])
     dated = _Dating()
     for number, rule in enumerate(rules):
@@ -123,6 +125,14 @@ def check_timescales(chronology: Chronology, rules: Sequence[Rule]) -> list[Find
             found.append(((anchor["start"], number, finding["events"]), finding))
     found.sort(key=lambda pair: pair[0])
     return [finding for _key, finding in found]
+
+
+def _period_end(chronology: Chronology) -> dt.date | None:
+    """The end of the review period (the review file's), else of the chronology."""
+    given = (chronology.meta.get("facts") or {}).get("end")
+    if given:
+        return dt.date.fromisoformat(str(given))
+    return max((e.date.end for e in chronology.events if e.date.end), default=None)
 
 
 def _matching(events: Sequence[Event], sides: Sequence[Side]) -> dict[Side, list[Event]]:
@@ -161,15 +171,29 @@ def _check(
             if rule.report_unmatched and rule.applies(_first(end)):
                 yield from (_no_start(rule, e) for e in dated(end, rule.end)[:1])
             continue
+        results: list[Finding] = []
         for s in dated(start, rule.start) if start is not None else ():
             if s.span.start is None or not rule.applies(s.span.start):
                 continue
             if end is None:
                 if rule.report_unmatched:
-                    yield _no_end(rule, s, last)
+                    results.append(_no_end(rule, s, last))
                 continue
-            for e in dated(end, rule.end):
-                yield _result(rule, s, e)
+            results.extend(_result(rule, s, e) for e in dated(end, rule.end))
+        yield from _depending(results)
+
+
+def _depending(results: list[Finding]) -> list[Finding]:
+    """One step's results under each agency's date: when they disagree (met under one,
+    missed under the other), each says that the answer depends on the date."""
+    if len({r["status"] for r in results}) > 1:
+        for result in results:
+            result["depends_on_date"] = True
+            result["detail"] += (
+                " Under another agency's date the answer differs: it depends on which "
+                "date is right."
+            )
+    return results
 
 
 def _last_starts(
@@ -262,6 +286,7 @@ def _base(rule: Rule, status: str, start: _Dated | None, end: _Dated | None) -> 
         "start": start.describe(rule.start_label) if start else None,
         "end": end.describe(rule.end_label) if end else None,
         "date_conflict": any(d.conflict for d in dated),
+        "depends_on_date": False,
         "days": None,
         "working_days": None,
         "days_range": None,
@@ -321,8 +346,9 @@ def _sentence(rule: Rule, s: _Dated, e: _Dated, finding: Finding) -> str:
 
 
 def _no_end(rule: Rule, s: _Dated, last: dt.date | None) -> Finding:
-    finding = _base(rule, "not_evidenced", s, None)
     due = _due(rule, bounds(s.span)[0])
+    not_due = last is not None and last < due
+    finding = _base(rule, "not_due" if not_due else "not_evidenced", s, None)
     finding["due"] = iso(due)
     edition = f", {rule.edition}" if rule.edition else ""
     detail = (
@@ -330,8 +356,8 @@ def _no_end(rule: Rule, s: _Dated, last: dt.date | None) -> Finding:
         f"{rule.start_label} of {s.phrase()}; it was due by {day_text(due)} "
         f"({_limit(rule)}{edition})."
     )
-    if last is not None and last < due:
-        detail += f" The chronology ends on {day_text(last)}, before then."
+    if last is not None and not_due:
+        detail += f" The review period ends on {day_text(last)}, before then: not yet due."
     finding["detail"] = detail
     return finding
 

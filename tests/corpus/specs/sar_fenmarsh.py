@@ -41,7 +41,7 @@ CARE_HOME = Agency(
         row(D(2023, 1, 10), "", "FL-061", "DN visited: grade 3 pressure ulcer to sacrum.",
             "Senior carer", D(2023, 1, 24)),
         row(D(2023, 2, 1), "", "FL-077", "Irene told her daughter a carer slapped her. "
-            "Manager informed police and ASC.", "Manager", D(2023, 2, 2)),
+            "Manager informed police and ASC.", "Manager", D(2023, 2, 2), tags="occ:slap"),
         row(D(2023, 3, 8), "", "FL-101", "Attended discharge planning meeting at FGH.",
             "Deputy manager", D(2023, 3, 8), tags="occ:discharge"),
         row(D(2023, 3, 15), "", "FL-105", "Informed by FGH that Irene died this morning.",
@@ -133,7 +133,7 @@ POLICE = Agency(
     date_cols=["Date/Time"],
     rows=[
         row(DT(2023, 2, 1, 16, 0), "Log 771", "Report from care home manager: resident says "
-            "a carer slapped her.", "PC 9 HOLT"),
+            "a carer slapped her.", "PC 9 HOLT", tags="occ:slap"),
         row(DT(2023, 2, 6, 10, 0), "CR-23-118", "Strategy meeting held with ASC, police DS "
             "attended; carer suspended.", "DS 3 VICKERS", tags="occ:strat conflict:strat"),
         row("end of May 2023", "CR-23-118", "NFA: insufficient evidence.", "DS 3 VICKERS",
