@@ -27,7 +27,8 @@ app = typer.Typer(
     name="chronology",
     help="Merge agency chronologies into the integrated chronology of a statutory review.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     # help texts name review.toml tables like [analysis]: print them, do not parse them as markup
     rich_markup_mode=None,

@@ -36,7 +36,8 @@ Every command's `--help`, as a terminal of {width} columns shows it.
 def render() -> str:
     """docs/cli.md: the top-level help, then each command's, in the order `--help` lists them."""
     group = get_command(app)
-    root = group.context_class(group, info_name="chronology")
+    # the app's context settings (its -h) as the terminal's run has them; commands inherit them
+    root = group.context_class(group, info_name="chronology", **group.context_settings)
     with _columns(WIDTH):
         sections = [HEADER.format(width=WIDTH), _section("chronology", group.get_help(root))]
         for name in group.list_commands(root):  # type: ignore[attr-defined]

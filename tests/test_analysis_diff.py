@@ -87,8 +87,8 @@ def test_two_versions_of_an_agency_file(tmp_path: Path) -> None:
 def test_the_cli_reads_agency_files_as_one_agency_whatever_their_names(tmp_path: Path) -> None:
     old, new = make(tmp_path)
     runner = CliRunner()
-    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
-    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["diff", str(old), str(new), "--formats", "json"])
+    assert result.exit_code == 1, result.output  # as diff(1): 1 means they differ
     data = json.loads(result.stdout)
     assert data["counts"]["changed"] == 2
     assert all("agency" not in e["changes"] for e in data["entries"])
@@ -100,16 +100,16 @@ def test_cli_writes_csv_and_markdown_to_a_file(tmp_path: Path) -> None:
     runner = CliRunner()
     target = tmp_path / "changes.csv"
     result = runner.invoke(app, ["diff", str(old), str(new), "-f", "csv", "--out", str(target)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert rows[0][:3] == ["Status", "Changes", "Agency"]
     assert any("appointment {+(voluntary attendance)+}. Denied" in r[8] for r in rows[1:])
-    md = runner.invoke(app, ["diff", str(old), str(new), "--format", "md"])
-    assert md.exit_code == 0
+    md = runner.invoke(app, ["diff", str(old), str(new), "--formats", "md"])
+    assert md.exit_code == 1
     assert "~~22/05/2012~~ **01/05/2012**" in md.stdout
     table = runner.invoke(app, ["diff", str(old), str(new)])
-    assert table.exit_code == 0
-    bad = runner.invoke(app, ["diff", str(old), str(new), "--format", "pdf"])
+    assert table.exit_code == 1
+    bad = runner.invoke(app, ["diff", str(old), str(new), "--formats", "pdf"])
     assert bad.exit_code == 2
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -71,8 +72,8 @@ def test_analysis_xlsx_has_one_sheet_per_check_and_keeps_text_as_text(tmp_path: 
     ]  # fmt: skip
     contacts = [[c.value for c in row] for row in book["Contacts by agency"].iter_rows()]
     assert contacts[1:] == [  # numbers as numbers; the police and CSC share one event
-        [CSC, 2, 2, 1, 0, 0, "2012-05-23", "2012-06-11"],
-        [POLICE, 2, 2, 1, 0, 0, "2012-01-14", "2012-05-01"],
+        [CSC, 2, 2, 1, 0, 0, dt.datetime(2012, 5, 23), dt.datetime(2012, 6, 11)],
+        [POLICE, 2, 2, 1, 0, 0, dt.datetime(2012, 1, 14), dt.datetime(2012, 5, 1)],
     ]
     matrix = book["Who knew what"]
     header = [c.value for c in matrix[1]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -125,4 +126,5 @@ def test_analysis_xlsx_writes_the_contact_sheets(tmp_path: Path) -> None:
     assert by_episode[0][7:] == [CSC, GP, POLICE]
     assert by_episode[-1][:2] == ["(none)", "In no key episode"]
     assert all(isinstance(v, int) for row in by_episode[1:] for v in row[4:])
-    json.dumps(by_episode)  # plain cells only
+    assert all(isinstance(row[2], dt.datetime) for row in by_episode[1:-1])  # true dates
+    json.dumps([row[:2] + row[4:] for row in by_episode])  # plain cells only, but the dates

@@ -9,7 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import docx
+import docx.document
 import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 from typer.testing import CliRunner
 
 from chronology.cli import app
@@ -33,6 +37,11 @@ SETTINGS = {"review": {"first_paragraph": 60, "title": "Domestic Homicide Review
 LONG = "Home visit. " + " ".join(f"Observation {n} recorded in full." for n in range(150))
 
 runner = CliRunner()
+# The smallest PNG (one white pixel): the Word tests' stand-in for the timeline picture.
+_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d7"
+    "63f8ffff3f0005fe02fedccc59e70000000049454e44ae426082"
+)
 
 
 def sources() -> list[Source]:
@@ -241,21 +250,92 @@ def test_a_user_template_replaces_the_packaged_one(tmp_path: Path, draft: Facts)
         facts_md.render(draft, broken)
 
 
-def test_the_word_draft_has_real_headings_and_numbered_paragraphs(draft: Facts) -> None:
-    data = facts_docx.document_bytes(draft)
-    document = docx.Document(io.BytesIO(data))
+def _word(draft: Facts, **options: object) -> docx.document.Document:
+    markdown = facts_md.render(draft)
+    data = facts_docx.document_bytes(markdown, "The Facts", **options)  # type: ignore[arg-type]
+    return docx.Document(io.BytesIO(data))
+
+
+def _numbers(document: docx.document.Document) -> list[tuple[str, str]]:
+    """Each paragraph Word numbers: the list's start and the paragraph's text."""
+    numbering = document.part.numbering_part.element
+    starts = {}
+    for num in numbering.findall(qn("w:num")):
+        abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        found = numbering.xpath(f'w:abstractNum[@w:abstractNumId="{abstract}"]//w:start/@w:val')
+        starts[num.get(qn("w:numId"))] = found[0] if found else "1"
+    numbered = []
+    for para in document.paragraphs:
+        ids = para._p.xpath("w:pPr/w:numPr/w:numId/@w:val")
+        if ids:
+            numbered.append((starts[ids[0]], para.text))
+    return numbered
+
+
+def test_the_word_draft_has_real_headings_and_word_numbering(draft: Facts) -> None:
+    document = _word(draft)
     headings = [
         (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
     ]
     assert headings == [("Heading 1", "The Facts")] + [("Heading 2", p.title) for p in draft.parts]
-    numbered = [p.text for p in document.paragraphs if re.match(r"\d+\.\t", p.text)]
+    numbered = _numbers(document)
     assert len(numbered) == len(draft.paragraphs)
-    assert numbered[0].startswith("60.\tThis section draws on")
-    assert numbered[-1].startswith(f"{draft.paragraphs[-1].number}.\t")
+    assert {start for start, _ in numbered} == {"60"}  # one list, from first_paragraph
+    assert numbered[0][1].startswith("This section draws on")  # no typed number
+    assert not any(re.match(r"\d+\.\t", text) for _, text in numbered)
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bullets == draft.parts[-1].paragraphs[0].items
     assert document.core_properties.revision == 1
-    assert facts_docx.document_bytes(build(chronology())) == data  # deterministic
+    again = facts_docx.document_bytes(facts_md.render(build(chronology())), "The Facts")
+    assert again == facts_docx.document_bytes(facts_md.render(draft), "The Facts")
+
+
+def test_the_word_draft_is_a4_british_with_the_timeline_landscape(draft: Facts) -> None:
+    document = _word(draft, timeline_png=_PNG)
+    first, timeline, rest = document.sections
+    assert (first.page_width.mm, first.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+    assert timeline.orientation == WD_ORIENT.LANDSCAPE
+    assert timeline.page_width > timeline.page_height
+    assert (rest.page_width.mm, rest.page_height.mm) == pytest.approx((210, 297), abs=0.1)
+    languages = document.styles.element.xpath("w:docDefaults//w:lang/@w:val")
+    assert languages == ["en-GB"]
+
+
+def test_the_word_draft_takes_a_reference_documents_styles(tmp_path: Path, draft: Facts) -> None:
+    reference = docx.Document()
+    reference.styles["Heading 2"].font.size = Pt(21)
+    reference.add_paragraph("Text of the reference document, not to be copied.")
+    reference.sections[0].left_margin = Cm(4)
+    reference.save(str(tmp_path / "house.docx"))
+    document = _word(draft, reference=tmp_path / "house.docx")
+    assert document.styles["Heading 2"].font.size == Pt(21)
+    assert document.sections[-1].left_margin.cm == pytest.approx(4, abs=0.01)
+    assert not any("reference document" in p.text for p in document.paragraphs)
+    assert _numbers(document)[0][0] == "60"
+    (tmp_path / "not.docx").write_bytes(b"a Word 97 .doc, renamed")
+    with pytest.raises(facts_docx.ReferenceDocxError, match=r"not\.docx: not a Word document"):
+        _word(draft, reference=tmp_path / "not.docx")
+
+
+def test_a_template_shapes_the_word_draft_too(tmp_path: Path) -> None:
+    made = chronology()
+    mine = tmp_path / "mine.md.j2"
+    mine.write_text(
+        "# Chronology of {{ facts.review_title | md }}\n\n"
+        "{% for p in facts.paragraphs[:2] %}{{ numbered(p) }}\n\n{% endfor %}"
+        "*Edited by the panel*\n\n- a \\*starred\\* point\n",
+        encoding="utf-8",
+    )
+    facts_md.write(made, tmp_path, mine)
+    facts_docx.write(made, tmp_path, mine)
+    document = docx.Document(str(tmp_path / "facts.docx"))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[0] == "Chronology of Domestic Homicide Review – Adult Z"
+    assert len(_numbers(document)) == 2
+    at = texts.index("Edited by the panel")
+    assert texts[at + 1] == "a *starred* point"
+    italic = next(p for p in document.paragraphs if p.text == "Edited by the panel")
+    assert italic.runs[0].italic
 
 
 def test_writers_write_private_files(tmp_path: Path) -> None:
@@ -376,39 +456,14 @@ def test_paragraphs_added_directly_are_those_python_docx_adds(style: str | None,
     assert ours.element.body.xml == theirs.element.body.xml
 
 
-def _numbered_by_the_book(document: docx.document.Document, number: int, blocks: list[str]) -> None:
-    """A numbered paragraph through python-docx's own API: what facts.docx must equal."""
-    from docx.enum.text import WD_BREAK
-    from docx.shared import Cm, Pt
-
-    para = document.add_paragraph()
-    layout = para.paragraph_format
-    layout.left_indent = Cm(1.25)
-    layout.first_line_indent = -Cm(1.25)
-    layout.tab_stops.add_tab_stop(Cm(1.25))
-    layout.space_after = Pt(8)
-    para.add_run(f"{number}.\t")
-    for index, block in enumerate(blocks):
-        if index:
-            para.add_run().add_break(WD_BREAK.LINE)
-            para.add_run().add_break(WD_BREAK.LINE)
-        for count, line in enumerate(block.split("\n")):
-            if count:
-                para.add_run().add_break(WD_BREAK.LINE)
-            para.add_run(line)
-
-
-def test_numbered_paragraphs_built_directly_are_those_of_python_docx() -> None:
+def test_numbered_paragraphs_keep_their_lines_and_blocks() -> None:
     from chronology.render.facts_docx import _Body
 
-    paragraphs = [
-        ["Police attended.", "Second block\nwith a line break"],
-        ["  padded  ", "", "tab\tinside", "carriage\rreturn"],
-        ["£450 – “final warning”"],
-    ]
-    theirs, ours = docx.Document(), docx.Document()
-    body = _Body(ours)
-    for number, blocks in enumerate(paragraphs, start=60):
-        _numbered_by_the_book(theirs, number, blocks)
-        body.numbered(number, [block.split("\n") for block in blocks])
-    assert ours.element.body.xml == theirs.element.body.xml
+    document = docx.Document()
+    body = _Body(document)
+    body.numbered(60, [["Police attended.", "  padded  "], ["tab\tinside"], ["£450 – “final”"]])
+    body.numbered(61, [["Second."]])
+    first, second = document.paragraphs
+    assert first.text == "Police attended.\n  padded  \n\ntab\tinside\n\n£450 – “final”"
+    assert second.text == "Second."
+    assert first._p.pPr.xml == second._p.pPr.xml  # one layout, one list

@@ -179,10 +179,18 @@ def test_docx_table_with_repeated_header_and_merged_cell(tmp_path: Path) -> None
         ("renamed.csv", b"PK\x03\x04rest", UnsupportedFormatError, "Rename it to .xlsx"),
         ("text.xlsx", b"Date,Event\n", UnsupportedFormatError, ".csv"),
         (
-            "locked.xlsx",
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64,
+            "locked.xlsx",  # an OLE container holding an encrypted package
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 64
+            + "EncryptedPackage".encode("utf-16-le"),
             EncryptedFileError,
             "password",
+        ),
+        (
+            "old.xlsx",  # an OLE container without one: a 97-2003 workbook
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64,
+            UnsupportedFormatError,
+            "Rename it to .xls",
         ),
         ("nodate.csv", b"Name,Notes\nA,B\n", NoDateColumnError, "headings seen: Name, Notes"),
     ],

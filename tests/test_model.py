@@ -265,3 +265,18 @@ def test_the_model_holds_every_kind_of_finding(
     document = msgspec.json.decode(written, type=Document)
     again = orjson.dumps(msgspec.to_builtins(document), option=orjson.OPT_INDENT_2) + b"\n"
     assert again == written
+
+
+def test_an_anonymised_coarsened_merge_writes_a_valid_file(
+    tmp_path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
+    files = sorted(str(p) for p in (SAMPLES / "imrs").iterdir())
+    review = str(SAMPLES / "review.toml")
+    args = ["merge", *files, "-r", review, "-o", str(tmp_path), "-q", "--formats", "json"]
+    result = CliRunner().invoke(app, [*args, "--anonymise", "--coarsen-dates"])
+    assert result.exit_code == 0, result.output
+    saved = tmp_path / "chronology.json"
+    raw = json.loads(saved.read_text(encoding="utf-8"))
+    assert (raw["meta"]["anonymised"], raw["meta"]["dates_coarsened"]) == (True, "month")
+    assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(raw)] == []
+    assert codec.dumps(codec.read_chronology(saved)) == saved.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import python_calamine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology.render import ooxml
+from chronology.render import ooxml, sheetlayout
 from chronology.render.ooxml import Sheet, Style, write_workbook
 
 ROWS = [
@@ -112,6 +113,42 @@ def test_a_row_built_a_run_at_a_time_is_the_row_built_a_cell_at_a_time(
     values: list[object],
 ) -> None:
     """The fast path for runs of text cells gives exactly the per-cell XML."""
-    row = ooxml._row_xml(7, values, 3)
+    row = ooxml._cells_xml(values, "3")
     cells = "".join(ooxml._cell(v, "3") for v in values)
-    assert row == f'<row r="7" s="3" customFormat="1">{cells}</row>'
+    assert row == cells
+
+
+def test_rows_are_as_tall_as_their_wrapped_text_and_dates_are_dates(tmp_path: Path) -> None:
+    path = tmp_path / "tall.xlsx"
+    rows: list[tuple[Style, list[object]]] = [
+        (Style(), ["short", dt.date(2012, 5, 1)]),
+        (Style(), ["word " * 60, None]),  # 300 characters in a column 20 wide
+        (Style(), ["one\ntwo\nthree\nfour", None]),
+    ]
+    sheet = Sheet("S", ["Text", "Date"], [20, 11], iter(rows), print_title="Review & co")
+    write_workbook(path, [sheet], "t")
+    ws = openpyxl.load_workbook(path)["S"]
+    heights = [ws.row_dimensions[n].height for n in (2, 3, 4)]
+    assert heights[0] == sheetlayout.LINE_POINTS + sheetlayout.PADDING_POINTS
+    assert heights[1] == 15 * sheetlayout.LINE_POINTS + sheetlayout.PADDING_POINTS  # 20 a line
+    assert heights[2] == 4 * sheetlayout.LINE_POINTS + sheetlayout.PADDING_POINTS
+    assert ws["B2"].value == dt.datetime(2012, 5, 1)
+    assert ws["B2"].number_format == "dd/mm/yyyy"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.oddFooter.left.text == "Review && co"  # an ampersand doubled, not a code
+    assert ws.oddFooter.right.text == "Page &P of &N"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [("", 10, 1), ("a" * 9, 10, 1), ("a" * 10, 10, 2), ("a\n\nb", 50, 3), ("a" * 90, 10, 10)],
+)
+def test_lines_counted_from_width_and_line_breaks(text: str, width: float, lines: int) -> None:
+    """(A column 10 wide holds 9 characters a line at CHARS_PER_WIDTH 1.05, less one for the
+    word that wraps.)"""
+    assert sheetlayout.CHARS_PER_WIDTH == 1.05
+    assert sheetlayout.lines_in(text, width) == lines

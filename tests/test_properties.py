@@ -79,12 +79,15 @@ def test_files_in_any_order_give_byte_identical_json_and_no_row_is_lost(
     folder = tmp_path_factory.mktemp("imrs")
     paths = []
     expected_rows = 0
+    seen: set[bytes] = set()
     for agency in AGENCIES:
         mine = [[d, t] for a, d, t in rows if a == agency]
-        expected_rows += sum(1 for d, t in mine if d or t)
         path = folder / f"{agency}.csv"
         _write_csv(path, [["Date", "Details"], *mine, ["", ""]])
         paths.append(path)
+        if path.read_bytes() not in seen:  # a repeated file is merged once, with a warning
+            expected_rows += sum(1 for d, t in mine if d or t)
+        seen.add(path.read_bytes())
     forward = pipeline.integrate(pipeline.load_all(paths))
     backward = pipeline.integrate(pipeline.load_all([paths[i] for i in order]))
     assert dumps(forward) == dumps(backward)

@@ -7,20 +7,12 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import ChronologyArg, QuietOpt, console
+from chronology.commands.common import ChronologyArg, QuietOpt, ReviewOpt, console
 
 OutOpt = Annotated[
     Path | None,
     typer.Option(
         "--out", "-o", help="Folder for chronology.json and analysis.xlsx [default: the input's]."
-    ),
-]
-ReviewOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--review",
-        help="Review file whose [analysis] table sets the thresholds and rules files "
-        "[default: review.toml in the current folder, if there is one].",
     ),
 ]
 
@@ -34,7 +26,10 @@ def analyse_command(
     """Re-run the analyst checks on a saved chronology.
 
     Checks date discrepancies, recording lag, statutory timescales and who knew what, then
-    writes chronology.json (with the new findings) and analysis.xlsx.
+    writes chronology.json (with the new findings) and analysis.xlsx, saying which files it
+    replaced. An anonymised chronology keeps the findings made on the real records before
+    anonymising (the checks read names, dates and wording that anonymising changes): only
+    analysis.xlsx is written from them.
     """
     from chronology.model.codec import read_chronology
     from chronology.render import analysis_xlsx
@@ -43,11 +38,30 @@ def analyse_command(
     from chronology.stages.analysis import run_checks, summary_lines
 
     chronology = read_chronology(chronology_json)
-    found = find_review(review)
-    run_checks(chronology, found.settings if found else {})
     folder = out or chronology_json.parent
-    written = json_output.write(chronology, folder) + analysis_xlsx.write(chronology, folder)
-    if not quiet:
-        for line in summary_lines(chronology):
-            console.print(line, markup=False)
-        console.print("Wrote " + ", ".join(str(p) for p in written), markup=False)
+    existed = {
+        p for p in (folder / "chronology.json", folder / analysis_xlsx.FILENAME) if p.exists()
+    }
+    notes = []
+    if chronology.meta.get("anonymised"):
+        notes.append(
+            f"{chronology_json} is anonymised: its findings were made on the real records "
+            "before anonymising and are kept as they are (to re-run the checks, run analyse "
+            "on the chronology.json of a merge without --anonymise)."
+        )
+        written = analysis_xlsx.write(chronology, folder)
+    else:
+        found = find_review(review)
+        run_checks(chronology, found.settings if found else {})
+        written = json_output.write(chronology, folder) + analysis_xlsx.write(chronology, folder)
+    if quiet:
+        return
+    for line in [*notes, *summary_lines(chronology)]:
+        console.print(line, markup=False)
+    for path in written:
+        if path not in existed:
+            console.print(f"Wrote {path}", markup=False)
+        elif path.name == "chronology.json":
+            console.print(f"Replaced {path} (its findings replaced by this run's)", markup=False)
+        else:
+            console.print(f"Replaced {path}", markup=False)

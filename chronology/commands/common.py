@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import glob
+import json
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from chronology.model.errors import UnreadableFileError, locate
 from chronology.model.schema import Chronology
 
 console = Console(stderr=True, highlight=False)
@@ -22,6 +25,39 @@ ChronologyArg = Annotated[
     typer.Argument(help="A chronology.json written by 'chronology merge'.", show_default=False),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="List every warning, located (file, sheet, row), and every input column's role "
+        "in the import report.",
+    ),
+]
+JsonOpt = Annotated[
+    bool,
+    typer.Option(
+        "--json", help="Print a machine-readable summary of the run on stdout (nothing else)."
+    ),
+]
+ReviewOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--review", "-r", help="The review file [default: review.toml in the current folder]."
+    ),
+]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-docx",
+        help="A Word document whose styles and page setup facts.docx takes (its text is not "
+        "copied), as pandoc's --reference-doc.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+# Warnings listed at the end of a run without --verbose; the rest are counted and pointed to.
+FIRST_WARNINGS = 5
 AnonymiseOpt = Annotated[
     bool,
     typer.Option(
@@ -32,15 +68,77 @@ AnonymiseOpt = Annotated[
 
 
 def expand_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Expand wildcards the shell left alone (Windows shells do not expand ``*.xlsx``)."""
+    """Expand wildcards the shell left alone (Windows shells do not expand ``*.xlsx``); a
+    pattern matching nothing is named (the shell, too, passes one on unexpanded)."""
     expanded: list[Path] = []
     for path in paths:
         text = str(path)
         if not path.exists() and any(ch in text for ch in "*?["):
-            expanded.extend(Path(p) for p in sorted(glob.glob(text)))  # noqa: PTH207
+            matched = sorted(glob.glob(text))  # noqa: PTH207
+            if not matched:
+                raise UnreadableFileError(
+                    "no file matches this pattern",
+                    file=text,
+                    hint="Check the folder and the spelling (the pattern is case-sensitive).",
+                )
+            expanded.extend(Path(p) for p in matched)
         else:
             expanded.append(path)
     return list(dict.fromkeys(expanded))
+
+
+def problems(chronology: Chronology) -> list[str]:
+    """Every warning and every row set aside, located, in the outputs' order."""
+    lines = [str(n) for n in chronology.warnings]
+    lines += [
+        f"{locate(r.file, r.sheet, r.row)}: row set aside ({r.reason}): {r.text}"
+        for r in chronology.rejected
+    ]
+    return lines
+
+
+def problem_lines(chronology: Chronology, written: Sequence[Path], verbose: bool) -> list[str]:
+    """The warnings at the end of a run: the first few (all with ``verbose``), then where
+    the rest are."""
+    found = problems(chronology)
+    if not found:
+        return []
+    shown = found if verbose else found[:FIRST_WARNINGS]
+    lines = ["Warnings and rows set aside:", *(f"  {line}" for line in shown)]
+    if len(shown) < len(found):
+        names = {p.name: p for p in written}
+        places = [f"{names['chronology.json']} (warnings, rejected)"] if names else []
+        if "integrated_chronology.xlsx" in names:
+            places.append(f"the Warnings sheet of {names['integrated_chronology.xlsx']}")
+        where = " and ".join(places) or "chronology.json"
+        lines.append(f"  … and {len(found) - len(shown)} more (--verbose lists them): see {where}")
+    return lines
+
+
+def run_summary(chronology: Chronology, written: Sequence[Path]) -> dict[str, Any]:
+    """What ``--json`` prints: counts, every warning located, and the files written."""
+    events = chronology.events
+    return {
+        "rows": sum(len(e.sources) for e in events),
+        "events": len(events),
+        "multi_agency_events": sum(1 for e in events if len(e.agencies) > 1),
+        "date_conflicts": sum(1 for e in events if "date_conflict" in e.flags),
+        "out_of_scope": sum(1 for e in events if "out_of_scope" in e.flags),
+        "agencies": list(chronology.agencies),
+        "warnings": [
+            {"file": n.file, "sheet": n.sheet, "row": n.row, "message": n.message}
+            for n in chronology.warnings
+        ],
+        "rejected": [
+            {"file": r.file, "sheet": r.sheet, "row": r.row, "reason": r.reason}
+            for r in chronology.rejected
+        ],
+        "written": [str(p) for p in written],
+    }
+
+
+def print_json(summary: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
 
 
 def parse_formats(text: str, known: Sequence[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""``chronology init FILES... [-o review.toml]``: write a starting review file."""
+"""``chronology init FILES... [--out review.toml]``: write a starting review file."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ from typing import Annotated
 
 import typer
 
-from chronology.commands.common import console, expand_inputs
+from chronology.commands.common import QuietOpt, console, expand_inputs
 from chronology.model.errors import OutputError
 from chronology.privacy.safety import write_text
 
 
 def init_command(
     files: Annotated[list[Path], typer.Argument(help="Agency chronologies.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write.")] = Path(
-        "review.toml"
-    ),
+    output: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write the review file.")
+    ] = Path("review.toml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """Write a starting review.toml: agencies, column mappings, period and name candidates."""
     if output.exists() and not force:
@@ -46,4 +47,8 @@ def init_command(
             FileSummary(path.name, report["agency"], headings, report["agency_type"], roles)
         )
     write_text(output, render_review(loaded, summaries))
-    console.print(f"Wrote {output}: {len(summaries)} agencies. Edit it, then run chronology merge.")
+    if not quiet:
+        console.print(
+            f"Wrote {output}: {len(summaries)} agencies. Edit it, then run chronology merge.",
+            markup=False,
+        )

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from chronology.commands.common import ChronologyArg, console
+from chronology.commands.common import ChronologyArg, ReviewOpt, console
 
 if TYPE_CHECKING:
     from chronology.stages.analysis.common import Finding
@@ -18,7 +18,8 @@ ThresholdOpt = Annotated[
     typer.Option(
         "--threshold",
         min=0,
-        help="Days after which an entry counts as late [default: the review file's, else 7].",
+        help="Days after which an entry counts as late [default: the review file's "
+        "[analysis] lag_threshold_days, else the saved chronology's, else 7].",
     ),
 ]
 
@@ -76,16 +77,25 @@ def entries_table(lag: list[Finding], threshold: int) -> Table:
     return table
 
 
-def lag_command(chronology_json: ChronologyArg, threshold: ThresholdOpt = None) -> None:
+def lag_command(
+    chronology_json: ChronologyArg, threshold: ThresholdOpt = None, review: ReviewOpt = None
+) -> None:
     """Print the recording lag: per agency count, median and longest, then the late entries.
 
     Lag is the recorded-on date minus the event date, for entries where both are exact days.
     """
     from chronology.model.codec import read_chronology
+    from chronology.review.read import find_review
+    from chronology.stages.analysis.common import whole_number
     from chronology.stages.analysis.lag import recording_lag
 
     chronology = read_chronology(chronology_json)
-    limit = threshold if threshold is not None else _threshold(chronology.analysis.get("lag", []))
+    found = find_review(review)
+    saved = _threshold(chronology.analysis.get("lag", []))
+    settings = found.settings if found else {}
+    limit = (
+        threshold if threshold is not None else whole_number(settings, "lag_threshold_days", saved)
+    )
     lag = recording_lag(chronology, limit)
     if not lag:
         console.print("No entry has both an exact event date and an exact recorded-on date.")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chronology.commands.common import AnonymiseOpt, ChronologyArg, QuietOpt, console
+from chronology.commands.common import AnonymiseOpt, ChronologyArg, QuietOpt, ReviewOpt, console
 
 if TYPE_CHECKING:
     from chronology.model.schema import Chronology
@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 OutOpt = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Folder for the report (default: the chronology's folder)."),
-]
-ReviewOpt = Annotated[
-    Path | None,
-    typer.Option("--review", help="The review file (default: ./review.toml) for --anonymise."),
 ]
 
 
@@ -55,7 +51,9 @@ def anonymised(chronology: Chronology, review_path: Path | None) -> tuple[Chrono
     """The chronology through the review's pseudonym glossary (the same machinery as merge)."""
     from chronology import pipeline
     from chronology.privacy.pseudonyms import anonymise_chronology
+    from chronology.privacy.redact import Redactor
     from chronology.review.read import find_review
 
     glossary = pipeline.glossary_for(find_review(review_path))
-    return anonymise_chronology(chronology, glossary), glossary
+    redactor = Redactor.for_chronology(chronology)  # addresses, staff names and the like too
+    return anonymise_chronology(chronology, glossary, redactor), glossary

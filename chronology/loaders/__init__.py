@@ -123,6 +123,24 @@ def _report_skipped(
     return bool(filled)
 
 
+def _old_office_format(suffix: str, shown: str, path: Path) -> None:
+    """An OLE file with a new-format name: an encrypted package (how Office stores password
+    protection), or else a 97-2003 .xls or .doc given the new name; each has its own fix."""
+    if spreadsheet.is_encrypted_package(path):
+        raise EncryptedFileError("the file is password-protected (encrypted)", file=shown)
+    if suffix == ".docx":
+        raise UnsupportedFormatError(
+            "this is an old Word 97-2003 document (.doc) saved with a .docx name",
+            file=shown,
+            hint="Open it in Word or LibreOffice and save it as a Word Document (.docx).",
+        )
+    raise UnsupportedFormatError(
+        f"this is an old Excel 97-2003 workbook (.xls) saved with a {suffix} name",
+        file=shown,
+        hint="Rename it to .xls and try again (or open it in Excel and save it as .xlsx).",
+    )
+
+
 def _reader_for(path: Path, shown: str) -> Reader:
     if path.is_dir():
         raise UnreadableFileError(
@@ -144,10 +162,10 @@ def _reader_for(path: Path, shown: str) -> Reader:
         raise UnsupportedFormatError(
             f"'{suffix or 'no extension'}' files are not supported", file=shown
         )
-    return _by_content(head, suffix, shown)
+    return _by_content(head, suffix, shown, path)
 
 
-def _by_content(head: bytes, suffix: str, shown: str) -> Reader:
+def _by_content(head: bytes, suffix: str, shown: str, path: Path) -> Reader:
     """Trust the bytes over the name: a zip is a workbook or document, OLE is xls."""
     is_zip = head.startswith(b"PK\x03\x04")
     is_ole = head.startswith(b"\xd0\xcf\x11\xe0")
@@ -158,8 +176,7 @@ def _by_content(head: bytes, suffix: str, shown: str) -> Reader:
             hint="Rename it to .xlsx (or .xls/.docx) and try again.",
         )
     if suffix in (".xlsx", ".xlsm", ".docx") and is_ole:
-        # an OOXML file wrapped in an OLE container is how Office stores password protection
-        raise EncryptedFileError("the file is password-protected (encrypted)", file=shown)
+        _old_office_format(suffix, shown, path)
     if suffix in spreadsheet.EXTENSIONS + docx.EXTENSIONS and not (is_zip or is_ole):
         raise UnsupportedFormatError(
             f"this is not a real {suffix} file (it looks like plain text)",

@@ -71,14 +71,14 @@ def _open(path: Path, display: str) -> calamine.CalamineWorkbook:
     except calamine.PasswordError as exc:
         raise EncryptedFileError("the workbook is password-protected", file=display) from exc
     except CorruptFileError as exc:
-        if _is_encrypted_package(path):  # an encrypted xlsx given an .xls name
+        if is_encrypted_package(path):  # an encrypted xlsx given an .xls name
             raise EncryptedFileError(
                 "the file is password-protected (encrypted)", file=display
             ) from exc
         raise
 
 
-def _is_encrypted_package(path: Path) -> bool:
+def is_encrypted_package(path: Path) -> bool:
     """An OLE container holding an ``EncryptedPackage`` stream: Office password protection."""
     try:
         with path.open("rb") as stream:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from chronology.dates.span import DateSpan, Precision
@@ -61,8 +61,7 @@ def _event_of(
         date = _conflict_span(sources)
         flags.append("date_conflict")
     times = sorted({s.time for s in sources if s.time})
-    if len(times) > 1 and not sent_received:  # sent, then received: hours apart by nature
-        flags.append("time_conflict")
+    # (a time conflict is flagged by the discrepancy check, the one judge of it)
     if any("exact duplicate" in d.reason for d in decisions):
         flags.append("duplicate_rows")
     if date.start is None:
@@ -101,11 +100,16 @@ def one_record_event(source: Source) -> Event:
 
 def attributed_text(sources: Sequence[Source], attribute: str) -> str:
     """One agency's text as it is; several agencies' accounts each under its agency's name."""
+    return attributed(sources, lambda source: str(getattr(source, attribute)))
+
+
+def attributed(sources: Sequence[Source], text_of: Callable[[Source], str]) -> str:
+    """``text_of`` each source, as ``attributed_text`` joins them."""
     if len(sources) == 1:
-        return str(getattr(sources[0], attribute))
+        return text_of(sources[0])
     accounts: list[tuple[str, str]] = []
     for source in sources:
-        text = str(getattr(source, attribute))
+        text = text_of(source)
         if text and (source.agency, text) not in accounts:
             accounts.append((source.agency, text))
     if len({source.agency for source in sources}) <= 1:

@@ -220,6 +220,7 @@ class Meta(Record):
     episode_detection: EpisodeDetection | UnsetType = UNSET
     facts: FactsSettings | UnsetType = UNSET
     anonymised: bool | UnsetType = UNSET
+    dates_coarsened: str | UnsetType = UNSET  # "month": days widened to their month
 
 
 class Document(Record):

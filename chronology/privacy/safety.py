@@ -35,13 +35,34 @@ def inert_row(cells: list[str]) -> list[str]:
     return cells
 
 
+def output_folder(folder: Path) -> None:
+    """Make the output folder (and its parents); a file in its place, or a folder that
+    cannot be made, is a located error, not a crash."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            f"{folder} is a file, not a folder",
+            hint="Give --out a folder (it is created if missing), e.g. --out out/.",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocked = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
+        what = f"{blocked} is a file, not a folder" if blocked else exc.strerror or str(exc)
+        raise OutputError(
+            f"cannot make the folder {folder}: {what}", hint="Give --out another folder."
+        ) from exc
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it into place only on success,
     so an interrupted run leaves the previous output intact. Files are created 0600
     because chronologies hold special-category personal data."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    output_folder(target.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.close(handle)
     temporary = Path(name)
     pending = _pending.get()

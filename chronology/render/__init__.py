@@ -5,14 +5,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from chronology.model.schema import Chronology
 from chronology.privacy.safety import all_or_nothing
 
-Writer = Callable[[Chronology, Path], list[Path]]
+# ``write(chronology, out_dir, **options) -> paths``: options only where a format has some
+# (the Word draft's reference document).
+Writer = Callable[..., list[Path]]
 
 # format name → module under chronology.render (imported lazily: keeps --help fast)
 FORMATS: dict[str, str] = {
@@ -43,15 +46,18 @@ def write_all(
     out: Path,
     chosen: list[str],
     on_format: Callable[[str], None] = lambda _name: None,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Path]:
     """``chronology.json`` from the full chronology (never filtered); the chosen documents
     from ``shown`` (which may leave out-of-scope events out). All are put in place together
     at the end: a failure part-way leaves the previous outputs as they were.
-    ``on_format(name)`` is called before each format is written (progress)."""
+    ``on_format(name)`` is called before each format is written (progress); ``options``
+    gives a format its writer's keyword arguments."""
     names = ["json", *sorted(set(chosen) - set(ALWAYS), key=_ORDER.index)]
     written: list[Path] = []
     with all_or_nothing():
         for name in names:
             on_format(name)
-            written += writer(name)(full if name == "json" else shown, out)
+            extra = (options or {}).get(name, {})  # e.g. the Word draft's reference document
+            written += writer(name)(full if name == "json" else shown, out, **extra)
     return written

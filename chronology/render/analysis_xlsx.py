@@ -8,12 +8,17 @@ shared events, out of scope, undated, first and last dates) and Contacts by epis
 per agency in each key episode). The tables are pandas frames from
 ``stages.analysis.tables``, imported when this writer runs.
 
-All text is written with ``write_string`` (agency text never becomes a formula), the file is
-written atomically, and its creation time is fixed so the same chronology gives the same bytes.
+Each sheet prints as the integrated chronology does (landscape A4, one page wide, header row
+on every page, title and page number in the footer), with row heights fitted to the wrapped
+text (``sheetlayout``). All text is written with ``write_string`` (agency text never becomes
+a formula), the file is written atomically, and its creation time is fixed so the same
+chronology gives the same bytes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +29,7 @@ from chronology.model.schema import Chronology
 from chronology.privacy.safety import write_with
 from chronology.render.colours import TEXT
 from chronology.render.ooxml import fit
+from chronology.render.sheetlayout import DATE_FORMAT, MARGINS, footer_text, row_height
 from chronology.render.xlsx import FIXED_TIME
 
 FILENAME = "analysis.xlsx"
@@ -43,6 +49,7 @@ HIT_COLUMNS = ("Indicator", "Agency", "Date", "Event", "Source", "Phrase", "Nega
 STATUS_FILLS = {"missed": "#F8D7DA", "met": "#DDF2DC", "not_evidenced": "#FFF3C4",
                 "unclear": "#E6E6E6", "not_due": "#E3ECF7"}  # fmt: skip
 SINGLE_AGENCY_FILL = "#FFE8B3"
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _join(values: Iterable[object]) -> str:
@@ -155,25 +162,58 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
 
 
 class _Book:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, title: str) -> None:
         options = {"strings_to_formulas": False, "strings_to_urls": False}
+        self.title = title
+        self.widths: dict[str, list[float]] = {}
         self.book = xlsxwriter.Workbook(str(path), options)
         self.book.set_properties({"created": FIXED_TIME, "title": "Analysis"})
         base = {"text_wrap": True, "valign": "top", "font_color": TEXT, "border": 1,
                 "border_color": "#BFBFBF"}  # fmt: skip
         self.plain = self.book.add_format(base)
         self.header = self.book.add_format({**base, "bold": True, "bg_color": "#D9D9D9"})
+        self._base = base
+        self._dated: dict[int, Any] = {}
         self.fills = {
             name: self.book.add_format({**base, "bg_color": colour})
             for name, colour in {**STATUS_FILLS, "single": SINGLE_AGENCY_FILL}.items()
         }
 
+    def dated(self, style: Any) -> Any:
+        """``style`` with the date format, to sort and filter by (made once per style)."""
+        if id(style) not in self._dated:
+            fill = {"bg_color": style.bg_color} if style.bg_color else {}
+            bold = {"bold": True} if style.bold else {}
+            self._dated[id(style)] = self.book.add_format(
+                {**self._base, **fill, **bold, "num_format": DATE_FORMAT}
+            )
+        return self._dated[id(style)]
+
+    def sheet(self, name: str, widths: Sequence[float]) -> Any:
+        """A new sheet with its column widths and print setup."""
+        sheet = self.book.add_worksheet(name)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_margins(**{k: v for k, v in MARGINS.items() if k not in ("header", "footer")})
+        sheet.set_footer(footer_text(self.title), {"margin": MARGINS["footer"]})
+        self.widths[name] = list(widths)
+        return sheet
+
     def row(self, sheet: Any, number: int, values: Row, style: Any = None) -> None:
+        shown = [fit(str(v)) if isinstance(v, str) else v for v in values]
+        sheet.set_row(number, row_height(shown, self.widths[sheet.name]))
         for col, value in enumerate(values):
             if value is None or value == "":
                 sheet.write_blank(number, col, None, style or self.plain)
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 sheet.write_number(number, col, value, style or self.plain)
+            elif isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a true date cell
+                day = dt.datetime.strptime(value, "%Y-%m-%d")
+                sheet.write_datetime(number, col, day, self.dated(style or self.plain))
             else:
                 sheet.write_string(number, col, fit(str(value)), style or self.plain)
 
@@ -185,9 +225,7 @@ class _Book:
         styles: Sequence[Any] = (),
         widths: Sequence[int] = (),
     ) -> None:
-        sheet = self.book.add_worksheet(name)
-        for col in range(len(columns)):
-            sheet.set_column(col, col, widths[col] if col < len(widths) else 16)
+        sheet = self.sheet(name, [*widths, *[16] * (len(columns) - len(widths))])
         self.row(sheet, 0, columns, self.header)
         for number, values in enumerate(rows, start=1):
             self.row(sheet, number, values, styles[number - 1] if styles else None)
@@ -196,7 +234,7 @@ class _Book:
 
 
 def _workbook(chronology: Chronology, path: Path) -> None:
-    book = _Book(path)
+    book = _Book(path, str(chronology.meta.get("title") or "Integrated chronology"))
     book.table("Discrepancies", DISCREPANCY_COLUMNS, discrepancy_rows(chronology),
                widths=(14, 10, 28, 36, 7, 9, 34, 80))  # fmt: skip
     _lag_sheet(book, chronology)
@@ -225,9 +263,7 @@ def _workbook(chronology: Chronology, path: Path) -> None:
 
 
 def _lag_sheet(book: _Book, chronology: Chronology) -> None:
-    sheet = book.book.add_worksheet("Recording lag")
-    for col, width in enumerate((30, 12, 30, 12, 12, 8, 10, 18, 70)):
-        sheet.set_column(col, col, width)
+    sheet = book.sheet("Recording lag", (30, 12, 30, 12, 12, 8, 10, 18, 70))
     number = 0
     book.row(sheet, number, LAG_SUMMARY_COLUMNS, book.header)
     for values in lag_summary_rows(chronology):
@@ -236,7 +272,7 @@ def _lag_sheet(book: _Book, chronology: Chronology) -> None:
     number += 2
     threshold = next((s["threshold_days"] for s in chronology.analysis.get("lag", [])), 7)
     title = f"Entries recorded more than {threshold} days after the event, worst first"
-    sheet.write_string(number, 0, title, book.header)
+    book.row(sheet, number, [title], book.header)
     number += 1
     book.row(sheet, number, LAG_ENTRY_COLUMNS, book.header)
     for values in lag_entry_rows(chronology):

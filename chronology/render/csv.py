@@ -17,7 +17,7 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EVENT_COLUMNS)
-    writer.writerows(map(inert_row, event_rows(chronology)))
+    writer.writerows(inert_row([str(cell) for cell in row]) for row in event_rows(chronology))
     target = out / FILENAME
     # utf-8 with a BOM so Excel on Windows shows £ and curly quotes correctly
     write_bytes(target, buffer.getvalue().encode("utf-8-sig"))

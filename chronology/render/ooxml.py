@@ -1,5 +1,6 @@
-"""A minimal streaming xlsx writer: text and number cells, fills, wrapping, frozen header,
-autofilter and column widths — exactly what the integrated chronology needs, and no more.
+"""A minimal streaming xlsx writer: text, number and date cells, fills, wrapping, frozen
+header, autofilter, column widths, row heights fitted to the text and a print setup
+(``sheetlayout``) — exactly what the integrated chronology needs, and no more.
 
 Why not XlsxWriter: its per-cell bookkeeping made the Excel export the single largest cost of a
 100,000-row merge. Here a row is one string join. Every text cell is an inline string
@@ -8,6 +9,7 @@ Why not XlsxWriter: its per-cell bookkeeping made the Excel export the single la
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -18,6 +20,8 @@ from pathlib import Path
 from typing import IO, cast
 
 from chronology.loaders.cells import column_letter
+from chronology.render import sheetlayout
+from chronology.render.sheetlayout import DATE_FORMAT, print_setup_xml, row_height
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -73,6 +77,7 @@ class Style:
     bold: bool = False
     italic: bool = False
     wrap: bool = True
+    number_format: str | None = None  # e.g. "dd/mm/yyyy" for date cells
 
 
 @dataclass(slots=True)
@@ -82,6 +87,8 @@ class Sheet:
     widths: Sequence[float]
     rows: Iterable[tuple[Style, Sequence[object]]]
     header_style: Style = field(default_factory=lambda: Style(fill="#D9D9D9", bold=True))
+    # The review's title for the printed footer; None: no print setup.
+    print_title: str | None = None
 
 
 class _Styles:
@@ -117,10 +124,16 @@ class _Styles:
             + "".join(edge.format(e) for e in ("left", "right", "top", "bottom"))
             + "<diagonal/></border>"
         )
-        xfs = "".join(self._xf(s, fonts, fills) for s in styles)
+        formats = self._formats()
+        xfs = "".join(self._xf(s, fonts, fills, formats) for s in styles)
+        format_xml = "".join(
+            f'<numFmt numFmtId="{number}" formatCode="{_text(code)}"/>'
+            for code, number in formats.items()
+        )
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet {_NS}>'
-            f'<fonts count="{len(fonts)}">{font_xml}</fonts>'
+            + (f'<numFmts count="{len(formats)}">{format_xml}</numFmts>' if formats else "")
+            + f'<fonts count="{len(fonts)}">{font_xml}</fonts>'
             f'<fills count="{len(fills) + 2}">{fill_xml}</fills>'
             '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
             f"{border}</borders>"
@@ -131,15 +144,28 @@ class _Styles:
             "</styleSheet>"
         )
 
+    def _formats(self) -> dict[str, int]:
+        """The custom number formats, numbered from 164 (the first id not built in)."""
+        codes = dict.fromkeys(s.number_format for s in self.index if s.number_format)
+        return {code: 164 + n for n, code in enumerate(codes) if code}
+
     @staticmethod
-    def _xf(style: Style, fonts: list[tuple[str, bool, bool]], fills: list[str]) -> str:
+    def _xf(
+        style: Style,
+        fonts: list[tuple[str, bool, bool]],
+        fills: list[str],
+        formats: dict[str, int],
+    ) -> str:
         font = fonts.index((style.font_colour, style.bold, style.italic))
         fill = fills.index(style.fill) + 2 if style.fill else 0
         border = 0 if style == Style(wrap=False) else 1
         align = '<alignment vertical="top" wrapText="1"/>' if style.wrap else ""
+        number = formats.get(style.number_format or "", 0)
+        applied = ' applyNumberFormat="1"' if number else ""
         return (
-            f'<xf numFmtId="0" fontId="{font}" fillId="{fill}" borderId="{border}" xfId="0" '
-            f'applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">{align}</xf>'
+            f'<xf numFmtId="{number}" fontId="{font}" fillId="{fill}" borderId="{border}" '
+            f'xfId="0"{applied} applyFont="1" applyFill="1" applyBorder="1" '
+            f'applyAlignment="1">{align}</xf>'
         )
 
 
@@ -150,7 +176,9 @@ _INLINE = '<c s="{}" t="inlineStr"><is><t>{}</t></is></c>'
 _INLINE_KEEP = '<c s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
 
 
-def _cell(value: object, style: str) -> str:
+def _cell(value: object, style: str, date_style: str | None = None) -> str:
+    if type(value) is dt.date:
+        return f'<c s="{date_style or style}"><v>{sheetlayout.serial(value)}</v></c>'
     if type(value) is Raw:
         return value.xml.replace(_STYLE_SLOT, style)
     if type(value) is str:
@@ -183,18 +211,30 @@ def cells_xml(cells: Sequence[object]) -> str:
     return _cells_xml(cells, _STYLE_SLOT)
 
 
-def _row_xml(number: int, cells: Sequence[object], style: int) -> str:
-    tag = str(style)
-    return f'<row r="{number}" s="{tag}" customFormat="1">{_cells_xml(cells, tag)}</row>'
+def _row_xml(number: int, cells: Sequence[object], style: Style, layout: _Layout) -> str:
+    """The row, its height fitted to its wrapped text, a date cell in the row's colours."""
+    tag = str(layout.styles.id(style))
+    dates = str(layout.styles.id(replace(style, number_format=DATE_FORMAT)))
+    height = row_height(cells, layout.widths)
+    return (
+        f'<row r="{number}" s="{tag}" customFormat="1" ht="{height:g}" customHeight="1">'
+        f"{_cells_xml(cells, tag, dates)}</row>"
+    )
 
 
-def _cells_xml(cells: Sequence[object], tag: str) -> str:
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    styles: _Styles
+    widths: Sequence[float]
+
+
+def _cells_xml(cells: Sequence[object], tag: str, date_tag: str | None = None) -> str:
     runs = itertools.groupby(cells, type)  # runs of text cells between numbers and blanks
     return "".join(
         [
             _text_cells(cast("list[str]", list(run)), tag)
             if kind is str
-            else "".join([_cell(value, tag) for value in run])
+            else "".join([_cell(value, tag, date_tag) for value in run])
             for kind, run in runs
         ]
     )
@@ -239,27 +279,30 @@ def _write_rows(stream: IO[bytes], sheet: Sheet, styles: _Styles) -> int:
         f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
         for i, w in enumerate(sheet.widths)
     )
+    fit = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if sheet.print_title else ""
     head = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<worksheet {_NS} xmlns:r="{_REL_NS}">'
+        f'<worksheet {_NS} xmlns:r="{_REL_NS}">{fit}'
         '<sheetViews><sheetView workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
         f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
     )
     stream.write(head.encode())
-    stream.write(_row_xml(1, sheet.columns, styles.id(sheet.header_style)).encode())
+    layout = _Layout(styles, sheet.widths)
+    stream.write(_row_xml(1, sheet.columns, sheet.header_style, layout).encode())
     count = 0
     chunk: list[str] = []
     for count, (style, cells) in enumerate(sheet.rows, start=1):
-        chunk.append(_row_xml(count + 1, cells, styles.id(style)))
+        chunk.append(_row_xml(count + 1, cells, style, layout))
         if len(chunk) >= 2000:
             stream.write("".join(chunk).encode())
             chunk.clear()
     stream.write("".join(chunk).encode())
     last = column_letter(len(sheet.columns) - 1)
     stream.write(
-        f'</sheetData><autoFilter ref="A1:{last}{max(2, count + 1)}"/></worksheet>'.encode()
+        f'</sheetData><autoFilter ref="A1:{last}{max(2, count + 1)}"/>'
+        f"{print_setup_xml(sheet.print_title)}</worksheet>".encode()
     )
     return count
 
@@ -300,6 +343,11 @@ def _package_parts(extents: list[tuple[Sheet, int]], title: str, styles: _Styles
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
         f"'{_text(s.name)}'!$A$1:${column_letter(len(s.columns) - 1)}${max(2, n + 1)}</definedName>"
         for i, (s, n) in enumerate(extents)
+    ) + "".join(
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+        f"'{_text(s.name)}'!$1:$1</definedName>"
+        for i, (s, _) in enumerate(extents)
+        if s.print_title is not None
     )
     sheet_rels = "".join(
         f'<Relationship Id="rId{i}" Type="{_REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'

@@ -2,8 +2,10 @@
 warning and set-aside row on a third, the import report (each input column's role) on a fourth.
 
 Rows are filled in their agency's colour (the same as the HTML report), multi-agency events
-grey, out-of-scope events greyed italic; frozen header, autofilter, wrapped text. Written by
-``ooxml``: every text cell is an inline string, so nothing can run as a formula.
+grey, out-of-scope events greyed italic; frozen header, autofilter, wrapped text in rows as
+tall as it needs, a true date column to sort by beside the agencies' own wording, and a print
+setup (landscape A4, one page wide, header row on every page, title and page in the footer).
+Written by ``ooxml``: every text cell is an inline string, so nothing can run as a formula.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from chronology.render.ooxml import Sheet, Style, write_workbook
 from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, source_row
 
 FILENAME = "integrated_chronology.xlsx"
-EVENT_WIDTHS = (8, 22, 10, 7, 26, 80, 40, 16, 30)
-SOURCE_WIDTHS = (8, 24, 28, 16, 6, 18, 11, 11, 10, 7, 12, 70, 36, 18, 14, 14, 40)
+EVENT_WIDTHS = (7, 7, 20, 11, 9, 6, 22, 64, 36, 36, 14, 14, 26)
+SOURCE_WIDTHS = (7, 22, 24, 14, 5, 16, 11, 11, 9, 6, 11, 60, 32, 32, 16, 12, 14, 36)
 PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Code", "Detail")
 IMPORT_WIDTHS = (28, 26, 18, 16, 7, 7, 26, 12, 12, 9, 8, 7, 8, 8, 8, 8)
 # Fixed document dates keep other workbooks (analysis.xlsx) byte-identical for the same inputs.
@@ -32,13 +34,33 @@ GREY = Style(font_colour="#595959", italic=True)
 
 def write(chronology: Chronology, out: Path) -> list[Path]:
     target = out / FILENAME
-    sheets = [
-        Sheet("Integrated chronology", EVENT_COLUMNS, EVENT_WIDTHS, _event_rows(chronology)),
-        Sheet("Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _source_rows(chronology)),
-        Sheet("Warnings", PROBLEM_COLUMNS, (28, 16, 6, 22, 24, 90), _plain(_problems(chronology))),
-        Sheet("Import report", IMPORT_COLUMNS, IMPORT_WIDTHS, _plain(iter(_imports(chronology)))),
-    ]
     title = str(chronology.meta.get("title") or "Integrated chronology")
+    sheets = [
+        Sheet(
+            "Integrated chronology",
+            EVENT_COLUMNS,
+            EVENT_WIDTHS,
+            _event_rows(chronology),
+            print_title=title,
+        ),
+        Sheet(
+            "Sources", SOURCE_COLUMNS, SOURCE_WIDTHS, _source_rows(chronology), print_title=title
+        ),
+        Sheet(
+            "Warnings",
+            PROBLEM_COLUMNS,
+            (28, 16, 6, 22, 24, 90),
+            _plain(_problems(chronology)),
+            print_title=title,
+        ),
+        Sheet(
+            "Import report",
+            IMPORT_COLUMNS,
+            IMPORT_WIDTHS,
+            _plain(iter(_imports(chronology))),
+            print_title=title,
+        ),
+    ]
     write_with(target, lambda path: write_workbook(path, sheets, title))
     return [target]
 
@@ -62,7 +84,7 @@ def _event_style(event: Event, fills: dict[str, Style], multi: Style) -> Style:
 
 
 def _source_rows(chronology: Chronology) -> Iterator[tuple[Style, Sequence[object]]]:
-    """Each source's row."""
+    """Each source's row (built here: its height is fitted to its cells)."""
     for event in chronology.events:
         for source in event.sources:
             yield PLAIN, source_row(event, source)

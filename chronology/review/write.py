@@ -28,6 +28,8 @@ def _not_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# What comes before a sentence's (or a cell's, or a heading's) first word.
+_OPENS = re.compile(r"(?:^|[.!?:;–\-(\n]\s*|\s-\s*)$")
 
 
 @dataclass(slots=True)
@@ -39,23 +41,76 @@ class FileSummary:
     roles: dict[str, str] | None = None  # heading -> role as the import report found them
 
 
-def name_candidates(texts: Iterable[str], limit: int = 30) -> list[tuple[str, int]]:
-    """Words that look like people's names: capitalised or upper case wherever they occur,
-    never lower case, and not a known abbreviation or common heading word."""
+@cache
+def _dictionary() -> frozenset[str]:
+    """English words (GCIDE, lower case): a capitalised one is a sentence's first word or a
+    heading's, not a name (a surname that is also a word, "Marsh", is the author's to add)."""
+    from english_words import get_english_words_set  # noqa: PLC0415 - 0.1 s, for init only
+
+    return frozenset(get_english_words_set(["gcide"], lower=True))
+
+
+# Inflections undone to find a word's stem: (ending, what replaces it).
+_INFLECTIONS = (
+    ("s", ""), ("es", ""), ("ies", "y"), ("ier", "y"), ("iest", "y"), ("er", ""), ("ing", ""),
+    ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ly", ""),
+)  # fmt: skip
+
+
+def _is_word(key: str, words: frozenset[str]) -> bool:
+    """``key`` (or each part of a hyphenated one) or its stem is an English word
+    ("options", "denies", "registered", "pre-tenancy")."""
+    parts = [p for p in key.strip("'’-").split("-") if p]
+    return (
+        bool(parts)
+        and all(
+            part in words
+            or len(part) <= 3  # "pre", "re", "co": prefixes and short forms
+            or any(
+                part.endswith(end) and part[: -len(end)] + stem in words
+                for end, stem in _INFLECTIONS
+                if len(part) - len(end) > 2
+            )
+            for part in parts
+        )
+    )
+
+
+def is_english_word(key: str) -> bool:
+    """``key`` (lower case) or its stem is an English word."""
+    return _is_word(key, _dictionary())
+
+
+def name_candidates(
+    texts: Iterable[str], limit: int | None = None, known: Iterable[str] = ()
+) -> list[tuple[str, int]]:
+    """Words that may be people's names, most often seen first, each however rare:
+    capitalised or upper case wherever they occur, never lower case, not a known
+    abbreviation or heading word, nor a word of ``known`` (agency and place names); and not
+    an English word unless it is also written capitalised within a sentence ("with Lily":
+    a name that is a word), where a word is not ("Restart" opens an entry)."""
     as_name: Counter[str] = Counter()
+    mid_sentence: set[str] = set()
     lower_seen: set[str] = set()
     for text in texts:
-        for token in _TOKEN.findall(text):
+        for match in _TOKEN.finditer(text):
+            token = match.group(0)
             word = token.rstrip("'’s") if token.endswith(("'s", "’s")) else token
             if word.islower():
                 lower_seen.add(word)
             elif word[0].isupper() and len(word) > 2:
                 as_name[word] += 1
+                if not _OPENS.search(text[: match.start()]):
+                    mid_sentence.add(word.lower())
     acronyms, common = _not_names()
+    words = _dictionary()
+    places = {re.sub(r"['’]s$", "", w.lower()) for name in known for w in _TOKEN.findall(name)}
     found = Counter[str]()
     for word, count in as_name.items():
         key = word.lower()
-        if key in lower_seen or word.upper() in acronyms or key in common:
+        if key in lower_seen or word.upper() in acronyms or key in common or key in places:
+            continue
+        if key not in mid_sentence and _is_word(key, words):
             continue
         found[word.title() if word.isupper() else word] += count
     return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
@@ -174,10 +229,13 @@ def _pseudonym_table(sources: Sequence[Source]) -> Table:
     table = tomlkit.table()
     for line in (
         "Real name → designation, for --anonymise. Longest first; case-insensitive; whole words;",
-        "possessives too. Names seen most often in the records (uncomment and complete):",
+        "possessives too. Every capitalised word of the records that is not an English word",
+        "nor in an agency's name, most often seen first (uncomment and complete the names):",
     ):
         table.add(tomlkit.comment(line))
-    for word, count in name_candidates(texts):
-        table.add(tomlkit.comment(f'{_quoted(word)} = ""   # seen {count} times'))
+    agencies = {s.agency for s in sources}
+    for word, count in name_candidates(texts, known=agencies):
+        times = "once" if count == 1 else f"{count} times"
+        table.add(tomlkit.comment(f'{_quoted(word)} = ""   # seen {times}'))
     table.add(tomlkit.nl())
     return table
