@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from chronology.commands.common import console
 from chronology.model.errors import ChronologyError
 from chronology.privacy import leaks
-from chronology.privacy.pseudonyms import Glossary
 from chronology.privacy.safety import write_text, write_with
-from chronology.review.read import find_review
+
+if TYPE_CHECKING:
+    from chronology.privacy.pseudonyms import Glossary
 
 ReviewOpt = Annotated[
     Path | None,
@@ -24,6 +25,7 @@ ReviewOpt = Annotated[
 
 def _glossary(review_file: Path | None) -> Glossary:
     from chronology import pipeline
+    from chronology.review.read import find_review
 
     return pipeline.glossary_for(find_review(review_file))
 

@@ -12,8 +12,10 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from chronology.privacy.pseudonyms import Glossary
+if TYPE_CHECKING:
+    from chronology.privacy.pseudonyms import Glossary
 
 TEXT_SUFFIXES = {".json", ".csv", ".md", ".html", ".svg", ".txt"}
 ZIP_SUFFIXES = {".xlsx", ".docx"}
