@@ -1,7 +1,7 @@
 # One entry point for developer tasks. Uses the active Python environment.
 PY ?= python
 
-.PHONY: install test lint typecheck bench bench-quick identical docs samples corpus check
+.PHONY: install test lint typecheck bench bench-quick identical docs schema samples corpus check
 
 install:            ## install the project with test and dev tools
 	$(PY) -m pip install -e ".[test,dev]"
@@ -26,8 +26,12 @@ bench-quick:        ## one round at 2x50 rows: the benchmark runs (no figures ke
 identical:          ## outputs byte for byte against a base revision (BASE=12519d8, SETS=...)
 	$(PY) scripts/identical.py $(if $(BASE),--base $(BASE)) $(if $(SETS),--sets $(SETS))
 
-docs:               ## regenerate docs/cli.md from the commands' --help
+docs:               ## regenerate docs/cli.md from the commands' --help (and what `make schema` makes)
 	$(PY) scripts/cli_docs.py
+	$(PY) scripts/model_files.py
+
+schema:             ## regenerate schemas/chronology-1.json and docs/warnings.md from the typed model
+	$(PY) scripts/model_files.py
 
 samples:            ## regenerate samples/imrs from samples/make_samples.py
 	$(PY) samples/make_samples.py

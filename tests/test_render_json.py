@@ -47,7 +47,7 @@ def test_consecutive_parts_make_the_whole_file(batch: int, monkeypatch: pytest.M
 
 
 def test_a_chronology_with_no_events_is_still_a_document() -> None:
-    assert codec.from_document(codec.json.loads(_whole(Chronology(events=[])))).events == []
+    assert codec.from_document(orjson.loads(_whole(Chronology(events=[])))).events == []
 
 
 @given(st.dates(), st.sampled_from(list(Precision)))

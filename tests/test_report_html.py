@@ -54,7 +54,8 @@ def sample_chronology() -> Chronology:
         events=events,
         meta={"title": "DHR <b>Adult A</b>", "period": {"start": "2008-04-01", "end": "2012-08-07"}},  # noqa: E501
         episodes=[
-            {"id": "ep1", "title": "The first key episode: August 2010", "start": "2010-08-01",
+            {"id": "ep1", "title": "The first key episode: August 2010", "kind": "key",
+             "start": "2010-08-01",
              "end": "2010-08-31", "events": [e.id for e in events if e.episode == "ep1"]},
         ],
     )  # fmt: skip

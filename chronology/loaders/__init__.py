@@ -16,6 +16,7 @@ from chronology.loaders.cells import cell_text
 from chronology.loaders.header_rows import continues
 from chronology.loaders.roles import Column, not_a_chronology
 from chronology.loaders.table import RawTable, locate_header, sources_from, table_columns
+from chronology.model.codes import WarningCode
 from chronology.model.errors import (
     EmptyFileError,
     EncryptedFileError,
@@ -107,6 +108,7 @@ def _carried_on(table: RawTable, previous: RawTable) -> RawTable:
         table.sheet,
         None,
         f"no header row; read as carrying on {_where(previous)}, under its headings",
+        code="table-continued",
     )
     return RawTable(
         table.file,
@@ -127,7 +129,8 @@ def _skip(
     table: RawTable, header: int, why: str, result: LoadResult, skipped: list[dict[str, object]]
 ) -> None:
     row = table.row_numbers[header]
-    result.warnings.append(Notice(table.file, table.sheet, row, f"table skipped: {why}"))
+    message = f"table skipped: {why}"
+    result.warnings.append(Notice(table.file, table.sheet, row, message, code="table-skipped"))
     skipped.append({"sheet": table.sheet, "header_row": row, "reason": why})
 
 
@@ -142,7 +145,10 @@ def _report_skipped(
     if filled:
         headings_seen.extend(cell_text(c) for c in filled[0] if cell_text(c))
     what = "empty" if not filled else "no header row with a date column"
-    result.warnings.append(Notice(table.file, table.sheet, None, f"sheet skipped: {what}"))
+    code: WarningCode = "sheet-no-header" if filled else "sheet-empty"
+    result.warnings.append(
+        Notice(table.file, table.sheet, None, f"sheet skipped: {what}", code=code)
+    )
     skipped.append({"sheet": table.sheet, "header_row": None, "reason": what})
     return bool(filled)
 

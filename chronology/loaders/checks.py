@@ -21,7 +21,13 @@ def table_notes(table: RawTable, header_index: int, loaded: LoadResult) -> list[
     notes.extend(_ragged_rows(table, header_index))
     if not loaded.sources and not loaded.rejected:
         notes.append(
-            Notice(table.file, table.sheet, header_row, "no data rows below the header row")
+            Notice(
+                table.file,
+                table.sheet,
+                header_row,
+                "no data rows below the header row",
+                code="table-no-rows",
+            )
         )
     return notes
 
@@ -42,6 +48,7 @@ def _duplicate_headings(table: RawTable, header_index: int, header_row: int) -> 
                 header_row,
                 f"heading '{heading}' appears {count} times; the columns are kept as "
                 + ", ".join(f"'{k}'" for k in kept),
+                code="heading-duplicate",
             )
         )
     return notes
@@ -64,6 +71,7 @@ def _ragged_rows(table: RawTable, header_index: int) -> list[Notice]:
                     number,
                     f"{len(extra)} more cell(s) than the header has headings; kept as "
                     + ", ".join(_column_name(i) for i in extra),
+                    code="row-extra-cells",
                 )
             )
     return notes
@@ -92,6 +100,7 @@ def role_notes(table: RawTable, header_index: int, columns: Sequence[Column]) ->
                 "no column reads as the narrative; each row's account is its other columns, "
                 f'labelled by heading. To name it, add columns = {{ "<heading>" = "text" }} '
                 f"{where}",
+                code="column-no-narrative",
             )
         )
     date = next((c for c in columns if c.role == "date"), None)
@@ -104,6 +113,7 @@ def role_notes(table: RawTable, header_index: int, columns: Sequence[Column]) ->
                 f"no heading names the date; column '{date.heading}' is taken as the date, as "
                 f"{date.profile.dates:.0%} of its cells are dates. If that is wrong, set "
                 f'columns = {{ "<heading>" = "date" }} {where}',
+                code="date-column-from-content",
             )
         )
     elif date is not None and date.confidence < LOW_DATE_CONFIDENCE:
@@ -115,6 +125,7 @@ def role_notes(table: RawTable, header_index: int, columns: Sequence[Column]) ->
                 f"only {date.profile.dates:.0%} of the cells in the date column "
                 f"'{date.heading}' read as dates; check it is the date, or set columns = "
                 f'{{ "<heading>" = "date" }} {where}',
+                code="date-column-doubtful",
             )
         )
     return notes

@@ -117,7 +117,8 @@ def read_tables(path: Path, display: str) -> Iterator[RawTable]:
     text, encoding = decode(path.read_bytes(), display)
     notes = []
     if encoding in ("latin-1", "utf-16-le", "utf-16-be"):
-        notes.append(Notice(display, None, None, f"file read as {encoding} (no marker said so)"))
+        message = f"file read as {encoding} (no marker said so)"
+        notes.append(Notice(display, None, None, message, code="encoding-guessed"))
     delimiter = _delimiter(text)
     rows = _records(text, delimiter, display)
     yield RawTable(

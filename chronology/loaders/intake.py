@@ -75,7 +75,8 @@ def load_all(
         shown = names[path]
         why = not_an_input(path, among_others=len(paths) > 1) or _repeat(path, seen, shown)
         if why is not None:
-            loaded.warnings.append(Notice(shown, None, None, f"file skipped: {why}"))
+            notice = Notice(shown, None, None, f"file skipped: {why}", code="file-skipped")
+            loaded.warnings.append(notice)
         else:
             try:
                 loaded.extend(_load_one(path, spec_for(path), shown))

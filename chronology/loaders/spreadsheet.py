@@ -148,6 +148,7 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 sheet,
                 None,
                 _formula_message(scan.formulas),
+                code="cell-formula",
             )
         )
     for ref in scan.uncached:
@@ -158,6 +159,7 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 _row_of(ref),
                 f"cell {ref} holds a formula that was never calculated, so it was read as blank; "
                 "open the file in Excel, let it calculate, and save it",
+                code="cell-formula-uncalculated",
             )
         )
     for error in scan.errors:
@@ -168,6 +170,7 @@ def _apply_scan(table: RawTable, scan: sheetscan.SheetScan, top: int, left: int)
                 sheet,
                 error.row,
                 f"cell {error.ref} holds the error value {error.text}; kept as that text",
+                code="cell-error-value",
             )
         )
     for cell in scan.leap_day:
@@ -207,6 +210,7 @@ def _merged_notes(
                 top + 1,
                 f"cells {span} are merged across rows {top + 1}-{bottom + 1}; the value is read "
                 f"in row {top + 1} only and rows below it are blank there",
+                code="cells-merged",
             )
         )
     return notes

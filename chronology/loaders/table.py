@@ -23,6 +23,7 @@ from chronology.loaders.cells import cell_text, column_letter, is_blank
 from chronology.loaders.header_rows import choose_header_row
 from chronology.loaders.headings import find_header_row, normalise_heading
 from chronology.loaders.roles import DATE_SHARE, Column, assign_roles, profile
+from chronology.model.codes import WarningCode
 from chronology.model.errors import Notice, Rejected
 from chronology.model.schema import LoadResult, Source
 
@@ -141,7 +142,8 @@ def sources_from(
 def _blank_notice(table: RawTable, rows: list[int]) -> Notice:
     listed = ", ".join(str(r) for r in rows[:20]) + (" …" if len(rows) > 20 else "")
     noun = "row" if len(rows) == 1 else "rows"
-    return Notice(table.file, table.sheet, rows[0], f"skipped {len(rows)} blank {noun}: {listed}")
+    message = f"skipped {len(rows)} blank {noun}: {listed}"
+    return Notice(table.file, table.sheet, rows[0], message, code="row-blank")
 
 
 def _read_row(
@@ -160,13 +162,22 @@ def _read_row(
             fields[f"Column {column_letter(extra)}"] = texts[extra]
     if _repeats_header(cells, layout.header_key):
         result.rejected.append(
-            Rejected(table.file, table.sheet, number, "repeated heading row", _joined(texts))
+            Rejected(
+                table.file,
+                table.sheet,
+                number,
+                "repeated heading row",
+                _joined(texts),
+                code="row-repeated-heading",
+            )
         )
         return
     by_field = {name: cells[i] if i < len(cells) else None for i, name in layout.mapping.items()}
     if _is_footer(texts, by_field.get("date")):
         result.rejected.append(
-            Rejected(table.file, table.sheet, number, "footer line", _joined(texts))
+            Rejected(
+                table.file, table.sheet, number, "footer line", _joined(texts), code="row-footer"
+            )
         )
         return
     span, time = _row_date(table, number, by_field, result.warnings)
@@ -245,36 +256,38 @@ def _row_date(
     by_field: Mapping[str, object],
     warnings: list[Notice],
 ) -> tuple[DateSpan, str | None]:
-    def warn(message: str) -> None:
-        warnings.append(Notice(table.file, table.sheet, number, message))
+    def warn(message: str, code: WarningCode) -> None:
+        warnings.append(Notice(table.file, table.sheet, number, message, code=code))
 
     start = _parse_or_warn(by_field.get("date"), table, warn)
     if start.start is None and not start.text:
-        warn("no date given; kept as an undated entry")
+        warn("no date given; kept as an undated entry", "date-missing")
     if "end_date" in by_field and not is_blank(by_field["end_date"]):
         end = _parse_or_warn(by_field["end_date"], table, warn)
         try:
             start = combine_range(start, end)
         except DateError as exc:
-            warn(f"{exc}; the end date is kept in the row's fields only")
+            warn(f"{exc}; the end date is kept in the row's fields only", "date-range-invalid")
     time = start.time
     if not is_blank(by_field.get("time")):
         try:
             time = parse_time(by_field.get("time"))
         except DateError as exc:
-            warn(f"time: {exc}")
+            warn(f"time: {exc}", "time-unreadable")
     if time and start.precision == Precision.DAY and start.time != time:
         # one notion of "when": a Time column's time belongs to the day it qualifies
         start = replace(start, time=time)
     return start, time
 
 
-def _parse_or_warn(value: object, table: RawTable, warn: Callable[[str], None]) -> DateSpan:
+def _parse_or_warn(
+    value: object, table: RawTable, warn: Callable[[str, WarningCode], None]
+) -> DateSpan:
     try:
         return parse_date(value, date1904=table.date1904, school=table.school)
     except DateError as exc:
         text = cell_text(value)
-        warn(f"date '{text}': {str(exc).rstrip('.')}; kept as an undated entry")
+        warn(f"date '{text}': {str(exc).rstrip('.')}; kept as an undated entry", "date-unreadable")
         return DateSpan(None, None, Precision.UNKNOWN, text)
 
 
@@ -287,6 +300,9 @@ def _recorded_on(
     try:
         span = parse_date(value, date1904=table.date1904, school=table.school)
     except DateError as exc:
-        warnings.append(Notice(table.file, table.sheet, number, f"recorded-on date: {exc}"))
+        message = f"recorded-on date: {exc}"
+        warnings.append(
+            Notice(table.file, table.sheet, number, message, code="recorded-on-unreadable")
+        )
         return None
     return span if span.start is not None else None

@@ -3,48 +3,24 @@
 ``to_document`` and ``from_document`` are exact inverses for everything the schema holds, so
 every later command (facts, report, analyse, diff) can start from a saved chronology. (A
 document holds days as ``datetime.date`` until it is written; the file holds ISO days.)
+What is written must be what the typed model (``document``) describes, member for member and
+in its order: the reader (``reading``) decodes through it and refuses anything else, and
+``schemas/chronology-1.json`` is generated from it (tests/test_model.py checks all three).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from chronology.dates.span import DateSpan, Precision
-from chronology.model.errors import ChronologyFileError, Notice, Rejected
-from chronology.model.schema import (
-    SCHEMA_ID,
-    Chronology,
-    Event,
-    Facets,
-    MergeDecision,
-    Source,
-)
+from chronology.dates.span import Precision
+from chronology.model.errors import Notice, Rejected
+from chronology.model.schema import SCHEMA_ID, Chronology, Event, Source
 
 ANALYSIS_KEYS = ("lag", "timescales", "indicators")
-
-
-def _day(value: str | dt.date | None) -> dt.date | None:
-    if isinstance(value, dt.date):  # a document made here, not yet written
-        return value
-    return dt.date.fromisoformat(value) if value else None
-
-
-def span_from(data: dict[str, Any], time: str | None = None) -> DateSpan:
-    precision = Precision(data.get("precision", "unknown"))
-    return DateSpan(
-        _day(data.get("start")),
-        _day(data.get("end")),
-        precision,
-        data.get("date_text", ""),
-        time if precision == Precision.DAY else None,  # only a day has a time of day
-        bool(data.get("approximate", False)),
-    )
 
 
 # Dates and precisions go to orjson as they are: it writes a date as its ISO day and an
@@ -82,50 +58,6 @@ def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[
     }
 
 
-def source_from(data: dict[str, Any]) -> Source:
-    recorded_text = data.get("recorded_on_text")
-    recorded = None
-    if recorded_text or data.get("recorded_on"):
-        day = _day(data.get("recorded_on"))
-        precision = Precision.DAY if day else Precision.UNKNOWN
-        recorded = DateSpan(day, day, precision, recorded_text or data["recorded_on"])
-    return Source(
-        agency=data["agency"],
-        file=data["file"],
-        sheet=data.get("sheet"),
-        row=int(data["row"]),
-        date=span_from(data, data.get("time")),
-        text=data.get("text", ""),
-        time=data.get("time"),
-        recorded_on=recorded,
-        action=data.get("action", ""),
-        worker=data.get("worker", ""),
-        subject=data.get("subject", ""),
-        reference=data.get("reference", ""),
-        sequence=data.get("sequence"),
-        fields=dict(data.get("fields", {})),
-        kind=data.get("kind"),
-        facets=_facets_from(data.get("facets")),
-        others=data.get("others", ""),
-    )
-
-
-def _facets_from(data: dict[str, Any] | None) -> Facets | None:
-    if not data:
-        return None
-    return Facets(
-        what=data.get("what"),
-        how=data.get("how"),
-        status=data.get("status", "held"),
-        one_off=bool(data.get("one_off")),
-        meeting=bool(data.get("meeting")),
-        direction=data.get("direction"),
-        mentions=tuple(data.get("mentions", ())),
-        present=tuple(data.get("present", ())),
-        cited=tuple(dt.date.fromisoformat(d).toordinal() for d in data.get("cited", ())),
-    )
-
-
 def event_to_dict(event: Event, types: dict[str, str] | None = None) -> dict[str, Any]:
     date = event.date
     return {
@@ -147,21 +79,6 @@ def event_to_dict(event: Event, types: dict[str, str] | None = None) -> dict[str
         ],
         "sources": [source_to_dict(s, types) for s in event.sources],
     }
-
-
-def event_from(data: dict[str, Any]) -> Event:
-    return Event(
-        id=data["id"],
-        date=span_from(data, data.get("time")),
-        agencies=list(data["agencies"]),
-        text=data.get("text", ""),
-        sources=[source_from(s) for s in data["sources"]],
-        time=data.get("time"),
-        flags=list(data.get("flags", [])),
-        kind=data.get("kind"),
-        merge=[MergeDecision(**d) for d in data.get("merge", [])],
-        episode=data.get("episode"),
-    )
 
 
 def agency_types(inputs: list[dict[str, Any]]) -> dict[str, str]:
@@ -188,20 +105,24 @@ def _document_items(chronology: Chronology) -> Iterator[tuple[str, Any]]:
     for key, value in chronology.analysis.items():
         if key not in ANALYSIS_KEYS:
             yield key, value
-    yield (
-        "warnings",
-        [
-            {"file": n.file, "sheet": n.sheet, "row": n.row, "message": n.message}
-            for n in chronology.warnings
-        ],
-    )
-    yield (
-        "rejected",
-        [
-            {"file": r.file, "sheet": r.sheet, "row": r.row, "reason": r.reason, "text": r.text}
-            for r in chronology.rejected
-        ],
-    )
+    yield "warnings", [_warning(n) for n in chronology.warnings]
+    yield "rejected", [_rejected(r) for r in chronology.rejected]
+
+
+def _warning(notice: Notice) -> dict[str, Any]:
+    found: dict[str, Any] = {"file": notice.file, "sheet": notice.sheet, "row": notice.row}
+    if notice.code is not None:  # (None: read from a file written before codes existed)
+        found["code"] = notice.code
+    found["message"] = notice.message
+    return found
+
+
+def _rejected(row: Rejected) -> dict[str, Any]:
+    found: dict[str, Any] = {"file": row.file, "sheet": row.sheet, "row": row.row}
+    if row.code is not None:
+        found["code"] = row.code
+    found.update(reason=row.reason, text=row.text)
+    return found
 
 
 def to_document(chronology: Chronology) -> dict[str, Any]:
@@ -259,41 +180,18 @@ def dumps(chronology: Chronology) -> str:
     return b"".join(json_chunks(chronology)).decode()
 
 
-_TOP_LEVEL = {"schema", "meta", "events", "episodes", "discrepancies", "warnings", "rejected"}
-
-
+# The reader decodes through the typed model (msgspec); it is imported when a file is read,
+# so that a merge, which only writes, does not load it.
 def from_document(document: dict[str, Any]) -> Chronology:
-    return Chronology(
-        events=[event_from(e) for e in document["events"]],
-        warnings=[Notice(**w) for w in document.get("warnings", [])],
-        rejected=[Rejected(**r) for r in document.get("rejected", [])],
-        episodes=list(document.get("episodes", [])),
-        discrepancies=list(document.get("discrepancies", [])),
-        analysis={k: v for k, v in document.items() if k not in _TOP_LEVEL},
-        meta=dict(document.get("meta", {})),
-    )
+    """A document made by ``to_document`` (or decoded from a file) as a chronology, checked
+    against the model (``msgspec.ValidationError`` says where it is wrong)."""
+    from chronology.model import reading  # noqa: PLC0415
+
+    return reading.from_document(document)
 
 
 def read_chronology(path: Path) -> Chronology:
     """Load a saved ``chronology.json``, with errors that say what is wrong and how to fix it."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ChronologyFileError(
-            f"{path}: file not found", hint="Run 'chronology merge' first."
-        ) from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        # (RecursionError: arrays or objects nested thousands deep, as no chronology is)
-        raise ChronologyFileError(
-            f"{path}: not a readable chronology.json ({exc or type(exc).__name__})",
-            hint="Pass the chronology.json written by 'chronology merge'.",
-        ) from exc
-    if not isinstance(document, dict) or document.get("schema") != SCHEMA_ID:
-        raise ChronologyFileError(
-            f"{path}: not a chronology file (schema is not '{SCHEMA_ID}')",
-            hint="Pass the chronology.json written by 'chronology merge'.",
-        )
-    try:
-        return from_document(document)
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        raise ChronologyFileError(f"{path}: damaged chronology file ({exc!r})") from exc
+    from chronology.model import reading  # noqa: PLC0415
+
+    return reading.read_chronology(path)

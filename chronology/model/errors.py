@@ -6,7 +6,9 @@ Every message says where the problem is (file, sheet, row) and how to fix it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from chronology.model.codes import RejectedCode, WarningCode
 
 
 def locate(file: str | None, sheet: str | None = None, row: int | None = None) -> str:
@@ -146,12 +148,15 @@ class OutputError(ChronologyError):
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A located warning about the data: reported, never fatal."""
+    """A located warning about the data: reported, never fatal. ``code`` is its stable
+    name (``chronology.model.codes``; None only when read from a file written before
+    codes existed); ``message`` says it to a person."""
 
     file: str
     sheet: str | None
     row: int | None
     message: str
+    code: WarningCode | None = field(kw_only=True)
 
     def __str__(self) -> str:
         return f"{locate(self.file, self.sheet, self.row)}: {self.message}"
@@ -166,6 +171,7 @@ class Rejected:
     row: int
     reason: str
     text: str
+    code: RejectedCode | None = field(kw_only=True)
 
 
 class NameLeakError(ChronologyError):

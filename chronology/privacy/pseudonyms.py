@@ -112,10 +112,11 @@ def anonymise_chronology(
     return Chronology(
         events=[_anonymised_event(event, anonymise, redact) for event in chronology.events],
         warnings=[
-            Notice(n.file, n.sheet, n.row, anonymise(n.message)) for n in chronology.warnings
+            Notice(n.file, n.sheet, n.row, anonymise(n.message), code=n.code)
+            for n in chronology.warnings
         ],
         rejected=[
-            Rejected(r.file, r.sheet, r.row, r.reason, anonymise(r.text))
+            Rejected(r.file, r.sheet, r.row, r.reason, anonymise(r.text), code=r.code)
             for r in chronology.rejected
         ],
         episodes=_anonymise_data(chronology.episodes, anonymise, redact),

@@ -24,7 +24,7 @@ from chronology.render.rows import EVENT_COLUMNS, SOURCE_COLUMNS, event_rows, so
 FILENAME = "integrated_chronology.xlsx"
 EVENT_WIDTHS = (7, 7, 20, 11, 9, 6, 22, 64, 36, 36, 14, 14, 26)
 SOURCE_WIDTHS = (7, 22, 24, 14, 5, 16, 11, 11, 9, 6, 11, 60, 32, 32, 16, 12, 14, 36)
-PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Detail")
+PROBLEM_COLUMNS = ("File", "Sheet", "Row", "What", "Code", "Detail")
 IMPORT_WIDTHS = (28, 26, 18, 16, 7, 7, 26, 12, 12, 9, 8, 7, 8, 8, 8, 8)
 # Fixed document dates keep other workbooks (analysis.xlsx) byte-identical for the same inputs.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -49,7 +49,7 @@ def write(chronology: Chronology, out: Path) -> list[Path]:
         Sheet(
             "Warnings",
             PROBLEM_COLUMNS,
-            (28, 16, 6, 22, 90),
+            (28, 16, 6, 22, 24, 90),
             _plain(_problems(chronology)),
             print_title=title,
         ),
@@ -101,6 +101,7 @@ def _imports(chronology: Chronology) -> list[list[object]]:
 
 def _problems(chronology: Chronology) -> Iterator[Sequence[object]]:
     for n in chronology.warnings:
-        yield [n.file, n.sheet or "", n.row if n.row is not None else "", "warning", n.message]
+        row = n.row if n.row is not None else ""
+        yield [n.file, n.sheet or "", row, "warning", n.code or "", n.message]
     for r in chronology.rejected:
-        yield [r.file, r.sheet or "", r.row, f"not an event: {r.reason}", r.text]
+        yield [r.file, r.sheet or "", r.row, f"not an event: {r.reason}", r.code or "", r.text]
