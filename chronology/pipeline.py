@@ -116,9 +116,12 @@ def glossary_for(review: Review | None) -> Glossary:
     return Glossary(review.pseudonyms)
 
 
-def leak_check(paths: Sequence[Path], glossary: Glossary) -> None:
-    """Raise, listing every hit, if any part of a real name remains in ``paths``."""
-    found, _unscanned = leaks.scan(list(paths), glossary)
+def leak_check(
+    paths: Sequence[Path], glossary: Glossary, staged: Sequence[tuple[Path, Path]] = ()
+) -> None:
+    """Raise, listing every hit, if any part of a real name remains in ``paths`` or in the
+    ``staged`` (temporary, target) outputs not yet put in place."""
+    found = leaks.scan(list(paths), glossary)[0] + leaks.scan_staged(staged, glossary)[0]
     if found:
         listed = "\n  ".join(str(leak) for leak in found[:50])
         more = f"\n  … and {len(found) - 50} more" if len(found) > 50 else ""

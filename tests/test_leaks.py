@@ -65,3 +65,28 @@ def test_a_large_file_without_names_is_passed_and_one_name_in_it_is_found(
     (leak,), _ = leaks.scan([out], GLOSSARY)
     assert (leak.location, leak.name) == ("line 12346", "mason")
     assert re.search("bike", leak.context)
+
+
+def test_a_failed_leak_check_leaves_the_previous_clean_outputs_in_place(tmp_path: Path) -> None:
+    """The check runs on the staged files: nothing leaky replaces anything, nothing is left."""
+    from typer.testing import CliRunner
+
+    from chronology.cli import app
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    inputs = [str(p) for p in sorted((samples / "imrs").iterdir())]
+    out = tmp_path / "out"
+    clean = CliRunner().invoke(
+        app, ["merge", *inputs, "-r", str(samples / "review.toml"), "-o", str(out), "--anonymise"]
+    )
+    assert clean.exit_code == 0, clean.output
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    leaky = tmp_path / "review.toml"  # a "name" that the file names in provenance keep
+    text = (samples / "review.toml").read_text(encoding="utf-8")
+    leaky.write_text(text.replace("[pseudonyms]", '[pseudonyms]\n"Kingsmere" = "the town"'))
+    result = CliRunner().invoke(
+        app, ["merge", *inputs, "-r", str(leaky), "-o", str(out), "--anonymise"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "real-name leak" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,6 +29,7 @@ from chronology.commands.common import (
 
 if TYPE_CHECKING:
     from chronology.model.schema import Chronology
+    from chronology.privacy.pseudonyms import Glossary
     from chronology.privacy.redact import Redactor
     from chronology.review.read import Review
 
@@ -163,12 +165,20 @@ def _run(
             chosen,
             lambda name: bar.update(stage, description=f"Writing {name}"),
             options,
+            # checked while staged: a leak leaves the previous (clean) outputs in place
+            None if glossary is None else partial(_leak_check, glossary=glossary),
         )
-        if redactor is not None:
-            written.append(redaction_report(full, redactor, out))
-    if glossary is not None:
-        pipeline.leak_check(written, glossary)
+        if redactor is not None and glossary is not None:
+            report = redaction_report(full, redactor, out)
+            pipeline.leak_check([report], glossary)
+            written.append(report)
     return chronology, written
+
+
+def _leak_check(staged: list[tuple[Path, Path]], glossary: Glossary) -> None:
+    from chronology import pipeline
+
+    pipeline.leak_check([], glossary, staged)
 
 
 def redaction_report(published: Chronology, redactor: Redactor, out: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,9 +87,9 @@ def _holds(data: bytes, sequence: bytes) -> bool:
     return sequence[-1:] in data and sequence in data
 
 
-def _lines(path: Path, parts: list[str]) -> Iterator[tuple[str, str]]:
-    """Each line (or XML member) of ``path`` that may hold a name part, unescaped."""
-    suffix = path.suffix.lower()
+def _lines(path: Path, parts: list[str], suffix: str) -> Iterator[tuple[str, str]]:
+    """Each line (or XML member) of ``path`` that may hold a name part, unescaped; read as
+    a file of type ``suffix`` (a staged copy's own name ends in .tmp)."""
     if suffix in TEXT_SUFFIXES:
         data = path.read_bytes()
         if not _may_hold(data, parts):
@@ -116,16 +116,38 @@ def scan(paths: list[Path], glossary: Glossary) -> tuple[list[Leak], list[Path]]
     if pattern is None:
         return [], unscanned
     scanned = [p for p in ordered if p not in unscanned]
-    found = [leak for path in scanned for leak in _leaks_in(path, parts, pattern)]
+    found = [leak for path in scanned for leak in _leaks_in(path, path, parts, pattern)]
     return found, unscanned
 
 
-def _leaks_in(path: Path, parts: list[str], pattern: re.Pattern[str]) -> list[Leak]:
+def scan_staged(
+    staged: Sequence[tuple[Path, Path]], glossary: Glossary
+) -> tuple[list[Leak], list[Path]]:
+    """``scan`` of outputs not yet in place: each (temporary, target) pair is read from the
+    temporary file and reported, and judged by its type, under the target's name."""
+    parts = glossary.name_parts()
+    pattern = _pattern(parts)
+    ordered = sorted(staged, key=lambda pair: pair[1])
+    kinds = TEXT_SUFFIXES | ZIP_SUFFIXES
+    unscanned = [target for _t, target in ordered if target.suffix.lower() not in kinds]
+    if pattern is None:
+        return [], unscanned
+    found = [
+        leak
+        for temporary, target in ordered
+        if target.suffix.lower() in kinds
+        for leak in _leaks_in(temporary, target, parts, pattern)
+    ]
+    return found, unscanned
+
+
+def _leaks_in(path: Path, shown: Path, parts: list[str], pattern: re.Pattern[str]) -> list[Leak]:
+    """The name parts in ``path``, a file of ``shown``'s type reported as ``shown``."""
     leaks = []
-    for location, line in _lines(path, parts):
+    for location, line in _lines(path, parts, shown.suffix.lower()):
         for match in pattern.finditer(line):
             context = " ".join(line[max(0, match.start() - 30) : match.end() + 30].split())
-            leaks.append(Leak(path.name, location, match.group(0), context))
+            leaks.append(Leak(shown.name, location, match.group(0), context))
     return leaks
 
 

@@ -82,12 +82,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def all_or_nothing() -> Iterator[None]:
+def all_or_nothing() -> Iterator[list[tuple[Path, Path]]]:
     """Hold back every file finished inside the block and put them all in place at its end,
-    so a run that fails part-way (a full disk, a writer error) leaves the previous set of
-    outputs exactly as it was, rather than some files new and some old."""
+    so a run that fails part-way (a full disk, a writer error, a failed leak check of the
+    staged files) leaves the previous set of outputs exactly as it was, rather than some
+    files new and some old. Yields the (temporary, target) pairs finished so far."""
     with held() as pending:
-        yield
+        yield pending
     try:
         for temporary, target in pending:
             temporary.replace(target)

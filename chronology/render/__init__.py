@@ -47,17 +47,21 @@ def write_all(
     chosen: list[str],
     on_format: Callable[[str], None] = lambda _name: None,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    check: Callable[[list[tuple[Path, Path]]], None] | None = None,
 ) -> list[Path]:
     """``chronology.json`` from the full chronology (never filtered); the chosen documents
     from ``shown`` (which may leave out-of-scope events out). All are put in place together
     at the end: a failure part-way leaves the previous outputs as they were.
     ``on_format(name)`` is called before each format is written (progress); ``options``
-    gives a format its writer's keyword arguments."""
+    gives a format its writer's keyword arguments; ``check``, given the (temporary, target)
+    pairs, may refuse them (the leak check) before anything is put in place."""
     names = ["json", *sorted(set(chosen) - set(ALWAYS), key=_ORDER.index)]
     written: list[Path] = []
-    with all_or_nothing():
+    with all_or_nothing() as staged:
         for name in names:
             on_format(name)
             extra = (options or {}).get(name, {})  # e.g. the Word draft's reference document
             written += writer(name)(full if name == "json" else shown, out, **extra)
+        if check is not None:
+            check(list(staged))
     return written
