@@ -20,7 +20,6 @@ import typer
 
 from chronology import __version__
 from chronology.commands import analyse, diff, facts, init, lag, merge, names, report
-from chronology.loaders.agency import readable
 from chronology.model.errors import ChronologyError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,6 +86,8 @@ def _stopped(code: int, how: str) -> typer.Exit:
 def _environment(exc: OSError) -> str:
     """An operating-system refusal on a named path (a read-only folder, a name too long, a
     file where a folder should be): the user's to fix, not a bug."""
+    from chronology.loaders.agency import readable  # noqa: PLC0415 - only on this error
+
     shown = readable(os.fsdecode(exc.filename))
     return f"error: cannot use {shown}: {exc.strerror or exc}. Check the path and its permissions."
 

@@ -6,17 +6,15 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from lxml import etree
 
 from chronology.commands.common import console
 from chronology.model.errors import ChronologyError
-from chronology.privacy import docx_names, leaks
-from chronology.privacy.pseudonyms import Glossary
-from chronology.privacy.safety import write_bytes
-from chronology.review.read import find_review
+
+if TYPE_CHECKING:
+    from chronology.privacy.pseudonyms import Glossary
 
 ReviewOpt = Annotated[
     Path | None,
@@ -28,6 +26,7 @@ ReviewOpt = Annotated[
 
 def _glossary(review_file: Path | None) -> Glossary:
     from chronology import pipeline
+    from chronology.review.read import find_review
 
     return pipeline.glossary_for(find_review(review_file))
 
@@ -39,6 +38,7 @@ def check_names_command(
     """Scan outputs for any remaining part of a real name from the glossary."""
     glossary = _glossary(review_file)
     from chronology import pipeline
+    from chronology.privacy import leaks
 
     paths = leaks.outputs_in(folder) if folder.is_dir() else [folder]
     pipeline.leak_check(paths, glossary)
@@ -49,6 +49,10 @@ def check_names_command(
 
 
 def _converted(source: Path, change: Any) -> bytes:
+    from lxml import etree
+
+    from chronology.privacy import docx_names, leaks
+
     suffix = source.suffix.lower()
     try:
         if suffix == ".docx":
@@ -66,6 +70,8 @@ def _converted(source: Path, change: Any) -> bytes:
 def _staged(target: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
     """Write ``data`` under its own name in a private folder beside ``target``, ``check`` it
     there, and only then put it in place: a copy that fails the check is never written."""
+    from chronology.privacy.safety import write_bytes
+
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".chronology-stage-", dir=target.parent) as folder:
         staged = Path(folder) / target.name
