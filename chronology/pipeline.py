@@ -17,13 +17,11 @@ from chronology import __version__
 from chronology.loaders import intake
 from chronology.loaders.intake import AgencySpec
 from chronology.merge.groups import merge
-from chronology.model.codec import agency_types
 from chronology.model.errors import ChronologyError, NameLeakError
 from chronology.model.schema import Chronology, LoadResult
 from chronology.privacy import leaks
 from chronology.privacy.pseudonyms import Glossary
 from chronology.review.read import Review, check_refs
-from chronology.text.classify import declare_agency_types
 
 # A stage enriches the chronology in place; ``settings`` is the parsed review file ({} if none).
 Settings = Mapping[str, Any]
@@ -75,7 +73,6 @@ def integrate(
     if review is not None:
         check_refs(review, {s.ref for s in loaded.sources})
     on_stage("merge")
-    declare_agency_types(agency_types(loaded.inputs))
     chronology = Chronology(
         events=merge(
             loaded.sources,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chronology.loaders.agency import agency_from_filename, agency_name, clean_agency_name
-from chronology.text.classify import agency_type, best_agency_type, declare_agency_types
+from chronology.text.classify import agency_type, best_agency_type, type_of
 
 
 @pytest.mark.parametrize(
@@ -90,13 +92,33 @@ def test_title_block_breaks_a_name_that_says_nothing() -> None:
     )
 
 
-def test_declared_types_come_before_the_name() -> None:
-    declare_agency_types({"Kingsmere Council": "housing"})
-    try:
-        assert agency_type("Kingsmere Council") == "housing"
-    finally:
-        declare_agency_types({})
+def test_a_records_found_type_comes_before_its_agencys_name() -> None:
+    from tests.conftest import source
+
+    record = source("Kingsmere Council", "01/02/2012", "Tenancy visit")
     assert agency_type("Kingsmere Council") is None
+    assert type_of(record) is None
+    record.agency_type = "housing"  # as loading found it (a title block, the review file)
+    assert type_of(record) == "housing"
+
+
+def test_every_record_of_an_agency_carries_its_type_and_keeps_it_when_read_back(
+    tmp_path: Path,
+) -> None:
+    from chronology import pipeline, render
+    from chronology.model.codec import read_chronology
+
+    samples = Path(__file__).resolve().parents[1] / "samples" / "imrs"
+    loaded = pipeline.load_all(sorted(samples.iterdir()))
+    police = [s for s in loaded.sources if s.agency == "Kingsmere Police"]
+    assert police
+    assert {s.agency_type for s in police} == {"police"}
+    chronology = pipeline.integrate(loaded)
+    render.write_all(chronology, chronology, tmp_path, [])
+    again = read_chronology(tmp_path / "chronology.json")
+    assert {s.agency_type for e in again.events for s in e.sources} == {
+        s.agency_type for s in loaded.sources
+    }
 
 
 def test_clean_name_balances_brackets() -> None:

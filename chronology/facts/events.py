@@ -22,6 +22,7 @@ from chronology.facts.text import (
     untimed,
 )
 from chronology.model.schema import Event
+from chronology.text.classify import type_of
 
 
 def _account(event: Event, agency: str, expander: Expander) -> str:
@@ -29,9 +30,10 @@ def _account(event: Event, agency: str, expander: Expander) -> str:
     for source in event.sources:
         if source.agency != agency:
             continue
-        text = expander.expand(source.text.strip(), agency)
-        action = expander.expand(source.action.strip(), agency)
-        others = [expander.expand(line, agency) for line in source.others.splitlines()]
+        kind = type_of(source)
+        text = expander.expand(source.text.strip(), kind)
+        action = expander.expand(source.action.strip(), kind)
+        others = [expander.expand(line, kind) for line in source.others.splitlines()]
         told = " ".join(filter(None, (text, f"Outcome: {action}" if action else "", *others)))
         if told and told not in accounts:
             accounts.append(told)

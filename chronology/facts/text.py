@@ -15,7 +15,7 @@ from typing import Any
 from chronology.dates.grammar import MONTHS
 from chronology.dates.span import DateSpan, Precision, format_span, prose_date
 from chronology.model.schema import Event
-from chronology.text.classify import agency_type, load_rules
+from chronology.text.classify import load_rules
 
 # Counts up to ten are written as words, larger ones as figures.
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -144,10 +144,11 @@ class Expander:
             body = "|".join(re.escape(k) for k in keys)
             self.pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
-    def expand(self, text: str, agency: str) -> str:
+    def expand(self, text: str, kind: str | None) -> str:
+        """``text`` with each glossary term expanded on its first use (``kind``: the
+        writing agency's type, for terms that belong to some types only)."""
         if self.pattern is None or not text:
             return text
-        kind = agency_type(agency)
 
         def one(match: re.Match[str]) -> str:
             key = match.group(0)

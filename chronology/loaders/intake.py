@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chronology.loaders import load_file
+from chronology.model.codec import agency_types
 from chronology.model.errors import InputError, ManyInputsError, Notice
 from chronology.model.schema import LoadResult
 
@@ -87,6 +88,9 @@ def load_all(
         raise failed[0]
     if failed:
         raise ManyInputsError(failed)
+    types = agency_types(loaded.inputs)  # one type an agency, whichever of its files says
+    for source in loaded.sources:
+        source.agency_type = types.get(source.agency)
     return loaded
 
 

@@ -20,7 +20,7 @@ from chronology.merge.evidence import ENDS_REASON
 from chronology.merge.meetings import distant_meetings
 from chronology.merge.units import Link, Links, Unit, is_exact, minutes_of, normalise_text
 from chronology.model.schema import Event, Facets, MergeDecision, Source
-from chronology.text.classify import agency_type, mentioned_types
+from chronology.text.classify import mentioned_types, type_of
 from chronology.text.facets import facets_of
 
 # What matching reads from a record: its kind, the agency types it names, its words, facets.
@@ -195,7 +195,7 @@ def _units(
         start = span.start.toordinal() if span.start else -1
         end = span.end.toordinal() if span.end else -1
         if agency not in types:
-            types[agency] = agency_type(agency)
+            types[agency] = type_of(first)
         if time not in minutes:
             minutes[time] = minutes_of(time)
         units.append(

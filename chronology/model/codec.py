@@ -30,7 +30,7 @@ def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[
     recorded = source.recorded_on
     return {
         "agency": source.agency,
-        "agency_type": (types or {}).get(source.agency),
+        "agency_type": source.agency_type or (types or {}).get(source.agency),
         "file": source.file,
         "sheet": source.sheet,
         "row": source.row,

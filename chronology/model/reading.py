@@ -139,6 +139,7 @@ def _source(record: SourceRecord) -> Source:
         recorded_on=recorded,
         others=record.others,
         facets=_facets(record.facets),
+        agency_type=record.agency_type if isinstance(record.agency_type, str) else None,
         action=record.action,
         worker=record.worker,
         subject=record.subject,

@@ -78,6 +78,7 @@ class Source:
     kind: str | None = None
     facets: Facets | None = None
     others: str = ""
+    agency_type: str | None = None  # as the import report found it, or the review file gave it
 
     @property
     def account(self) -> str:

@@ -164,6 +164,7 @@ def _anonymised_source(source: Source, anonymise: Callable[[str], str], redact: 
         source.kind,
         source.facets,  # kinds, agency types and days: nothing a name could be in
         anonymise(source.others),
+        source.agency_type,
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from chronology.model.schema import Event, Source
-from chronology.text.classify import agency_type, kind_names, load_rules
+from chronology.text.classify import kind_names, load_rules, type_of
 from chronology.text.facets import kind_matches
 
 _CLAUSE_END = re.compile(r"[.;:!?\n()]")
@@ -115,11 +115,6 @@ def firm_trigger_kinds(text: str) -> set[str]:
     return set(text_kinds(text)[1])
 
 
-@lru_cache(maxsize=1024)
-def _types(agencies: tuple[str, ...]) -> frozenset[str | None]:
-    return frozenset(agency_type(a) for a in agencies)
-
-
 def signals(event: Event) -> Signals:
     """Classify one event for episode detection (see ``chronology.stages.episodes``)."""
     kinds, firm = _union(map(source_kinds, event.sources))
@@ -127,7 +122,7 @@ def signals(event: Event) -> Signals:
 
 
 def _agencies(event: Event) -> tuple[frozenset[str | None], bool]:
-    return _types(tuple(event.agencies)), len(event.agencies) > 1
+    return frozenset(type_of(s) for s in event.sources), len(event.agencies) > 1
 
 
 def source_kinds(source: Source) -> TextKinds:

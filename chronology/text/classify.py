@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from chronology.model.schema import Source
 from chronology.text.facets import what
 from chronology.text.phrasetrie import PhraseGroups
 from chronology.text.rules import load_rules
@@ -22,7 +23,6 @@ __all__ = [  # load_rules is re-exported: it lived here before text/rules.py
     "agency_type_scores",
     "best_agency_type",
     "classify",
-    "declare_agency_types",
     "kind_names",
     "kind_pattern",
     "kinds_of",
@@ -30,6 +30,7 @@ __all__ = [  # load_rules is re-exported: it lived here before text/rules.py
     "link_days",
     "load_rules",
     "mentioned_types",
+    "type_of",
 ]
 
 
@@ -159,22 +160,16 @@ def best_agency_type(*texts: str) -> str | None:
     return max(total, key=lambda name: (total[name], -order.index(name)))
 
 
-_DECLARED: dict[str, str] = {}
-
-
-def declare_agency_types(types: dict[str, str]) -> None:
-    """The types this run's agencies were given (by the review file, or found from their
-    files' title blocks): ``agency_type`` answers them before reading a name. Set once per
-    run, before the merge; every answer cached before is forgotten."""
-    _DECLARED.clear()
-    _DECLARED.update(types)
-    agency_type.cache_clear()
-
-
 @lru_cache(maxsize=4096)  # a review names a few dozen agencies, asked of every record
 def agency_type(agency: str) -> str | None:
     """``"Kingsmere Police"`` → ``"police"``: what kind of organisation an agency is."""
-    return _DECLARED.get(agency) or best_agency_type(agency)
+    return best_agency_type(agency)
+
+
+def type_of(source: Source) -> str | None:
+    """A record's agency type: as loading found it for its agency (the review file's, or
+    what the name, title block and file name score highest), else from its name alone."""
+    return source.agency_type or agency_type(source.agency)
 
 
 def agency_type_names() -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 from chronology.model.errors import ReviewFileError
 from chronology.model.schema import Event, Source
 from chronology.stages.analysis.phrases import Cues, compile_phrases, normalise
-from chronology.text.classify import agency_type, load_rules, mentioned_types
+from chronology.text.classify import load_rules, mentioned_types, type_of
 from chronology.text.screen import Screen, either, screen_of, words_of
 
 UNITS = ("working_days", "days", "months")
@@ -76,7 +76,7 @@ class Matcher:
             return False
         if not self.agency_types:
             return True
-        types = {agency_type(a) for a in event.agencies}
+        types = {type_of(s) for s in event.sources}
         for source in event.sources:
             types |= mentioned_types(f"{source.text} {source.action}".lower())
         return bool(types & self.agency_types)

@@ -38,7 +38,7 @@ from chronology.stages.analysis.common import (
 )
 from chronology.stages.analysis.phrases import normalise
 from chronology.stages.analysis.timescale_rules import Rule, Side
-from chronology.text.classify import agency_type
+from chronology.text.classify import type_of
 from chronology.text.screen import Screens, words_of
 
 
@@ -231,7 +231,7 @@ def _own_record(rule: Rule, candidates: Sequence[Event]) -> Event | None:
     """Of one day's starts, the one recorded by the agency the rule is about (the referral
     as children's social care logged it, not a health visitor's note of it)."""
     types = rule.start.agency_types
-    own = [e for e in candidates if types & {agency_type(a) for a in e.agencies}]
+    own = [e for e in candidates if types & {type_of(s) for s in e.sources}]
     return own[-1] if own and len(own) < len(candidates) else None
 
 
