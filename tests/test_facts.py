@@ -467,3 +467,23 @@ def test_numbered_paragraphs_keep_their_lines_and_blocks() -> None:
     assert first.text == "Police attended.\n  padded  \n\ntab\tinside\n\n£450 – “final”"
     assert second.text == "Second."
     assert first._p.pPr.xml == second._p.pPr.xml  # one layout, one list
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "sentence"),
+    [
+        ("Aug 2010", "May 2011", "between August 2010 and May 2011."),
+        ("Oct 2010", "Dec 2010", "between October and December 2010."),
+        ("1990s", "c. 2002", "between 1999 and c. 2002."),  # from a range's end…
+        ("2003 or 2004", "2019/20", "between 2004 and April 2019."),  # …to the next one's start
+        ("Second half of 2006", "Q3 2011", "between the second half of 2006 and Q3 2011."),
+    ],
+)
+def test_a_quiet_period_is_told_between_the_ends_of_its_neighbours(
+    before: str, after: str, sentence: str
+) -> None:
+    from chronology.dates.span import parse_date
+    from chronology.facts.text import quiet_sentence
+
+    told = quiet_sentence(parse_date(before), parse_date(after))
+    assert told == f"There were no recorded agency contacts {sentence}"

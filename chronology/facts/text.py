@@ -79,8 +79,11 @@ def boundary(span: DateSpan, use_end: bool) -> tuple[str, int | None]:
         day = end if use_end else start
         return MONTHS[day.month - 1], day.year
     phrase = format_span(untimed(span))
-    if span.precision in (Precision.HALF, Precision.QUARTER):
-        phrase = "the " + phrase
+    if " to " in phrase:  # a range ("1990 to 1999"): the quiet runs from its end, or to its start
+        first, _, last = phrase.partition(" to ")
+        phrase = last if use_end else first
+    if span.precision in (Precision.HALF, Precision.QUARTER) and phrase[:1].islower():
+        phrase = "the " + phrase  # "the second half of 2006", but "Q3 2011"
     return phrase, None
 
 
