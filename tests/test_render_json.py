@@ -7,7 +7,6 @@ import functools
 from pathlib import Path
 
 import orjson
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,21 +28,6 @@ def _samples() -> Chronology:
 
 def _whole(chronology: Chronology) -> bytes:
     return b"".join(codec.json_chunks(chronology))
-
-
-@pytest.mark.parametrize("batch", [1, 3, 500])
-def test_consecutive_parts_make_the_whole_file(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    chronology = _samples()
-    monkeypatch.setattr(codec, "EVENT_BATCH", batch)
-    whole = orjson.dumps(codec.to_document(chronology), option=orjson.OPT_INDENT_2) + b"\n"
-    assert _whole(chronology) == whole
-    count = len(chronology.events)
-    for cut in (1, 2, count // 2, count - 1):
-        first = b"".join(codec.json_chunks(chronology, range(cut)))
-        rest = b"".join(codec.json_chunks(chronology, range(cut, count)))
-        assert first + rest == whole, cut
-    middle = [range(5), range(5, 11), range(11, count)]
-    assert b"".join(b"".join(codec.json_chunks(chronology, r)) for r in middle) == whole
 
 
 def test_a_chronology_with_no_events_is_still_a_document() -> None:

@@ -25,12 +25,12 @@ ANALYSIS_KEYS = ("lag", "timescales", "indicators")
 
 # Dates and precisions go to orjson as they are: it writes a date as its ISO day and an
 # enumeration as its value, the same text as ``isoformat`` and ``str``, for less work.
-def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[str, Any]:
+def source_to_dict(source: Source) -> dict[str, Any]:
     date = source.date
     recorded = source.recorded_on
     return {
         "agency": source.agency,
-        "agency_type": source.agency_type or (types or {}).get(source.agency),
+        "agency_type": source.agency_type,
         "file": source.file,
         "sheet": source.sheet,
         "row": source.row,
@@ -58,7 +58,7 @@ def source_to_dict(source: Source, types: dict[str, str] | None = None) -> dict[
     }
 
 
-def event_to_dict(event: Event, types: dict[str, str] | None = None) -> dict[str, Any]:
+def event_to_dict(event: Event) -> dict[str, Any]:
     date = event.date
     return {
         "id": event.id,
@@ -77,7 +77,7 @@ def event_to_dict(event: Event, types: dict[str, str] | None = None) -> dict[str
             {"sources": d.sources, "method": d.method, "reason": d.reason, "score": d.score}
             for d in event.merge
         ],
-        "sources": [source_to_dict(s, types) for s in event.sources],
+        "sources": [source_to_dict(s) for s in event.sources],
     }
 
 
@@ -96,8 +96,7 @@ def _document_items(chronology: Chronology) -> Iterator[tuple[str, Any]]:
     """The top-level members in order; events lazily, so the file can be streamed."""
     yield "schema", SCHEMA_ID
     yield "meta", chronology.meta
-    types = agency_types(chronology.meta.get("inputs", []))
-    yield "events", (event_to_dict(e, types) for e in chronology.events)
+    yield "events", (event_to_dict(e) for e in chronology.events)
     yield "episodes", chronology.episodes
     yield "discrepancies", chronology.discrepancies
     for key in ANALYSIS_KEYS:
@@ -140,40 +139,29 @@ def _dump(value: Any, depth: int) -> bytes:
 EVENT_BATCH = 500
 
 
-def json_chunks(chronology: Chronology, events: range | None = None) -> Iterator[bytes]:
+def json_chunks(chronology: Chronology) -> Iterator[bytes]:
     """``chronology.json`` piece by piece, byte-identical to indenting the whole document
     with orjson, without holding the whole document in memory (it runs to hundreds of MB
-    for 100,000 rows). ``events``, a run of event positions, gives only that run's part of
-    the file: the parts for consecutive runs, the first from 0 and the last to the end,
-    make the whole file (so that parts can be written side by side)."""
-    count = len(chronology.events)
-    run = range(count) if events is None else events
-    first, last = run.start == 0, run.stop >= count
+    for 100,000 rows)."""
     for number, (key, value) in enumerate(_document_items(chronology)):
+        yield (b"{" if not number else b",") + b"\n  " + orjson.dumps(key) + b": "
         if key == "events":
-            yield from _event_chunks(
-                chronology.events, run, agency_types(chronology.meta.get("inputs", [])), head=first
-            )
-            if not last:
-                return
-            yield b"[]" if not count else b"\n  ]"
-        elif first if number < 2 else last:  # schema and meta come before the events
-            yield (b"{" if not number else b",") + b"\n  " + orjson.dumps(key) + b": "
+            yield from _event_chunks(chronology.events)
+        else:
             yield _dump(value, 1)
-    if last:
-        yield b"\n}\n"
+    yield b"\n}\n"
 
 
-def _event_chunks(
-    events: list[Event], run: range, types: dict[str, str], *, head: bool
-) -> Iterator[bytes]:
-    if head:
-        yield b',\n  "events": '
-    for start in range(run.start, min(run.stop, len(events)), EVENT_BATCH):
-        batch = events[start : min(start + EVENT_BATCH, run.stop)]
-        text = orjson.dumps([event_to_dict(e, types) for e in batch], option=orjson.OPT_INDENT_2)
+def _event_chunks(events: list[Event]) -> Iterator[bytes]:
+    if not events:
+        yield b"[]"
+        return
+    for start in range(0, len(events), EVENT_BATCH):
+        batch = events[start : start + EVENT_BATCH]
+        text = orjson.dumps([event_to_dict(e) for e in batch], option=orjson.OPT_INDENT_2)
         # "[\n  {…},\n  {…}\n]" indented once more: the events at depth 2, as in the file
         yield (b"[" if start == 0 else b",") + text[1:-2].replace(b"\n", b"\n  ")
+    yield b"\n  ]"
 
 
 def dumps(chronology: Chronology) -> str:

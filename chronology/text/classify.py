@@ -14,7 +14,6 @@ from chronology.model.schema import Source
 from chronology.text.facets import what
 from chronology.text.phrasetrie import PhraseGroups
 from chronology.text.rules import load_rules
-from chronology.text.screen import Screen, screen_of
 
 __all__ = [  # load_rules is re-exported: it lived here before text/rules.py
     "Kind",
@@ -42,7 +41,6 @@ class Kind:
     trigger: bool
     closure: bool
     link_days: int
-    screen: Screen  # the words a text needs for ``pattern`` to have a chance
     serious: bool = False
     starts: bool = False
     recurs: bool = False
@@ -66,7 +64,6 @@ def lexicon() -> tuple[Kind, ...]:
             trigger=bool(spec.get("trigger")),
             closure=bool(spec.get("closure")),
             link_days=int(spec.get("link_days", 0)),
-            screen=screen_of(spec["phrases"], "literal"),
             serious=bool(spec.get("serious")),
             starts=bool(spec.get("starts")),
             recurs=bool(spec.get("recurs")),

@@ -14,9 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
-Style = Literal["literal", "wild"]
 _WORD = re.compile(r"\w+")
 _LEAD = re.compile(r"\w*")
 
@@ -66,16 +64,15 @@ def either(screens: Iterable[Screen]) -> Screen:
     return screen(words, (p for s in listed for p in s.prefixes))
 
 
-def screen_of(phrases: Iterable[str], style: Style) -> Screen:
-    """The screen for a pattern made of ``phrases``: ``literal`` ones are matched as written
-    (``text.classify``), ``wild`` ones with ``*`` word endings and ``-`` for a hyphen, space or
-    nothing (``stages.analysis.phrases``)."""
+def screen_of(phrases: Iterable[str]) -> Screen:
+    """The screen for a pattern made of the rules files' ``phrases``: ``*`` word endings,
+    ``-`` for a hyphen, space or nothing (``stages.analysis.phrases``)."""
     words: set[str] = set()
     prefixes: set[str] = set()
     for phrase in phrases:
-        lead = _first_word(phrase, style)
+        lead = _first_word(phrase)
         if lead is None:
-            if style == "wild" and not phrase.strip():
+            if not phrase.strip():
                 continue  # an empty phrase matches nothing
             return NONE
         word, is_prefix = lead
@@ -83,13 +80,9 @@ def screen_of(phrases: Iterable[str], style: Style) -> Screen:
     return screen(words, prefixes)
 
 
-def _first_word(phrase: str, style: Style) -> tuple[str, bool] | None:
+def _first_word(phrase: str) -> tuple[str, bool] | None:
     """The word (or the beginning of a word) any match of ``phrase`` must hold."""
-    lowered = phrase.lower()
-    if style == "literal":  # each run of word characters in it is a whole word of a match
-        found = _WORD.search(lowered)
-        return (found.group(), False) if found else None
-    tokens = lowered.replace("’", "'").split()
+    tokens = phrase.lower().replace("’", "'").split()
     if not tokens:
         return None
     token = tokens[0]

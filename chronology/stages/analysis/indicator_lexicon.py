@@ -92,7 +92,7 @@ def parse_lexicon(table: Mapping[str, Any], source: str = "indicators.toml") -> 
                     words_after=1,
                 ),
                 about_other=_about(spec.get("about_someone_else"), where, source),
-                screen=screen_of(phrases, "wild"),
+                screen=screen_of(phrases),
             )
         )
     cues = Cues.of(

@@ -35,7 +35,7 @@ def kind_patterns() -> dict[str, re.Pattern[str]]:
 def kind_screens() -> dict[str, Screen]:
     """The words each of ``kind_patterns`` needs (see ``text.screen``)."""
     table = load_rules("kinds.toml")["kinds"]
-    return {name: screen_of(table[name]["phrases"], "wild") for name in kind_patterns()}
+    return {name: screen_of(table[name]["phrases"]) for name in kind_patterns()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,7 @@ def _matcher(spec: object, defaults: Mapping[str, Any], rule: str, side: str, sr
     compiled = [(p, phrases) for phrases in lists if (p := compile_phrases(phrases))]
     all_of = tuple(pattern for pattern, _phrases in compiled)
     # the full text must hold a word of each all_of list (and, with kinds, of one kind's)
-    needed = [screen_of(phrases, "wild") for _pattern, phrases in compiled]
+    needed = [screen_of(phrases) for _pattern, phrases in compiled]
     if kinds:
         needed.append(either(kind_screens()[kind] for kind in kinds))
     if not kinds and not all_of:
